@@ -1,0 +1,16 @@
+# Compiler settings as an INTERFACE target every layer links: C++20, warnings,
+# warnings-as-errors (SLIPWAY_WERROR) and sanitizers (SLIPWAY_SANITIZE).
+add_library(slipway_settings INTERFACE)
+target_compile_features(slipway_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+target_compile_options(slipway_settings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+  -Wunused -Woverloaded-virtual -Wnull-dereference -Wformat=2)
+if(SLIPWAY_WERROR)
+  target_compile_options(slipway_settings INTERFACE -Werror)
+endif()
+if(SLIPWAY_SANITIZE)
+  target_compile_options(slipway_settings INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(slipway_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,61 @@
+// The git repository through libgit2: open it, resolve revisions, find the
+// merge base, list tracked files, list the paths changed since a base commit
+// (added, modified, renamed, copied; never deleted) up to the working tree,
+// and the lines each changed file added (for --new-only).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/result.hpp"
+
+namespace slipway::model {
+
+struct LineRange {
+  int first = 0;  // 1-based, inclusive
+  int last = 0;   // inclusive
+};
+
+// Paths (repository-relative) mapped to the line ranges added in them.
+using AddedLines = std::map<std::string, std::vector<LineRange>>;
+
+bool line_added(const AddedLines& added, const std::string& path, int line);
+
+class GitRepo {
+ public:
+  // Opens the repository containing `path` (searching upwards).
+  static Result<GitRepo> open(const std::string& path);
+  GitRepo(GitRepo&&) noexcept;
+  GitRepo& operator=(GitRepo&&) noexcept;
+  ~GitRepo();
+
+  [[nodiscard]] std::string root() const;     // absolute work tree path, no trailing '/'
+  [[nodiscard]] bool is_shallow() const;
+  Result<std::string> head_commit() const;    // full sha
+  Result<std::string> head_branch() const;    // short name, "" when detached
+  // Resolves any revision ("origin/main", "HEAD~2", a sha) to a full sha.
+  Result<std::string> resolve(const std::string& revision) const;
+  Result<std::string> merge_base(const std::string& a, const std::string& b) const;
+  // The upstream of the current branch ("origin/main"), or "" when none.
+  [[nodiscard]] std::string upstream_of_head() const;
+
+  // Tracked files (the index), sorted, repository-relative.
+  Result<std::vector<std::string>> tracked_files() const;
+  // Tracked files plus untracked files that are not ignored.
+  Result<std::vector<std::string>> tracked_and_untracked_files() const;
+  // Paths changed between `base` and the working tree (index included,
+  // untracked-not-ignored included), deletions left out, sorted.
+  Result<std::vector<std::string>> changed_files(const std::string& base) const;
+  // Lines added between `base` and the working tree, per path.
+  Result<AddedLines> added_lines(const std::string& base) const;
+
+ private:
+  struct Impl;
+  explicit GitRepo(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace slipway::model

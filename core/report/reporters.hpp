@@ -1,0 +1,79 @@
+// Reporters: every output format, written from one ReportInput.
+//
+// File formats are written atomically (temp file + rename) into the output
+// folder, named "<stage>.<ext>" (lint.sarif, lint.codequality.json,
+// lint.junit.xml, lint.checkstyle.xml, lint.json, lint.md). Console, github
+// and gitlab also write to the given stream; github writes the files that
+// GitHub names in GITHUB_STEP_SUMMARY and GITHUB_OUTPUT.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "model/report_input.hpp"
+#include "util/environment.hpp"
+#include "util/result.hpp"
+
+namespace slipway::report {
+
+enum class ColorMode { automatic, always, never };
+
+struct ReportOptions {
+  std::string output_dir;  // absolute or relative to the current directory
+  ColorMode color = ColorMode::automatic;
+  bool quiet = false;      // console: summary line only
+  bool verbose = false;
+  util::EnvMap env;        // for GITHUB_OUTPUT / GITHUB_STEP_SUMMARY and TTY decisions
+  std::ostream* out = nullptr;  // console stream (stdout when null)
+};
+
+// Every format name accepted by --format.
+const std::vector<std::string>& known_formats();
+
+// Formats used when --format is not given, per CI platform (PRODUCT.md).
+std::vector<std::string> default_formats(model::CiPlatform platform);
+
+struct WrittenReport {
+  std::string format;
+  std::string path;  // "" for stream-only formats (console)
+};
+
+// Writes each requested format. Stops at the first error; files already
+// written stay complete (each is atomic).
+Result<std::vector<WrittenReport>> write_reports(const model::ReportInput& input,
+                                                 const std::vector<std::string>& formats,
+                                                 const ReportOptions& options);
+
+// Collapsible log sections: "::group::" on GitHub, section_start/section_end
+// on GitLab, nothing elsewhere.
+class LogSection {
+ public:
+  LogSection(model::CiPlatform platform, std::string name, std::string title, std::ostream& out);
+  ~LogSection();
+  LogSection(const LogSection&) = delete;
+  LogSection& operator=(const LogSection&) = delete;
+
+ private:
+  model::CiPlatform m_platform;
+  std::string m_name;
+  std::ostream& m_out;
+};
+
+// A live "files done / total" line on a TTY, shown only when the run takes
+// longer than a second; silent otherwise.
+class ProgressLine {
+ public:
+  ProgressLine(bool enabled, std::ostream& out);
+  void update(std::size_t done, std::size_t total);
+  void finish();
+
+ private:
+  bool m_enabled;
+  std::ostream& m_out;
+  long long m_start_ms;
+  long long m_last_ms = 0;
+  bool m_shown = false;
+};
+
+}  // namespace slipway::report
