@@ -39,7 +39,8 @@ class Config {
   Result<void> apply_flag(const std::string& path, const std::string& text, const std::string& flag_name);
 
   [[nodiscard]] bool has(const std::string& path) const;
-  [[nodiscard]] const ConfigValue& get(const std::string& path) const;  // throws std::out_of_range on a schema bug
+  [[nodiscard]] const ConfigValue& get(
+      const std::string& path) const;  // throws std::out_of_range on a schema bug
   [[nodiscard]] bool get_bool(const std::string& path) const;
   [[nodiscard]] std::int64_t get_int(const std::string& path) const;
   [[nodiscard]] const std::string& get_string(const std::string& path) const;  // strings and choices

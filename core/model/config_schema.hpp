@@ -21,14 +21,14 @@ enum class ValueType { boolean, integer, string, string_list, choice };
 using ConfigScalar = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
 
 struct ConfigKey {
-  std::string path;                  // dotted path, may contain "*" segments
+  std::string path;  // dotted path, may contain "*" segments
   ValueType type = ValueType::string;
   ConfigScalar default_value;        // must hold the alternative that `type` implies
   std::string description;           // one line, shown by config --explain and docs
   std::vector<std::string> choices;  // allowed values for ValueType::choice
   std::int64_t min = 0;              // for integers
   std::int64_t max = INT64_MAX;
-  bool env = true;                   // settable as SLIPWAY_<PATH> (never for "*" keys)
+  bool env = true;  // settable as SLIPWAY_<PATH> (never for "*" keys)
 };
 
 using ConfigSchema = std::vector<ConfigKey>;

@@ -42,8 +42,8 @@ struct Finding {
   std::optional<double> security_severity;  // 0.0-10.0, for security findings
   std::string message;
   Location location;
-  std::string fingerprint;           // filled by assign_fingerprints()
-  std::optional<std::string> fix;    // what --fix would do, when it can
+  std::string fingerprint;         // filled by assign_fingerprints()
+  std::optional<std::string> fix;  // what --fix would do, when it can
 };
 
 // What reporters say about a rule (SARIF rules, Code Quality check names, docs).

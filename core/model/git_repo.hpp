@@ -32,10 +32,10 @@ class GitRepo {
   GitRepo& operator=(GitRepo&&) noexcept;
   ~GitRepo();
 
-  [[nodiscard]] std::string root() const;     // absolute work tree path, no trailing '/'
+  [[nodiscard]] std::string root() const;  // absolute work tree path, no trailing '/'
   [[nodiscard]] bool is_shallow() const;
-  Result<std::string> head_commit() const;    // full sha
-  Result<std::string> head_branch() const;    // short name, "" when detached
+  Result<std::string> head_commit() const;  // full sha
+  Result<std::string> head_branch() const;  // short name, "" when detached
   // Resolves any revision ("origin/main", "HEAD~2", a sha) to a full sha.
   Result<std::string> resolve(const std::string& revision) const;
   Result<std::string> merge_base(const std::string& a, const std::string& b) const;

@@ -15,12 +15,12 @@ struct ReportInput {
   std::string tool_name = "slipway";
   std::string tool_version;
   std::string information_uri = "https://github.com/slipway-ci/slipway";
-  std::string stage;                 // "lint", "scan", ... (report file names use it)
-  std::string repo_root;             // absolute path of the repository
-  std::vector<Finding> findings;     // already filtered (suppressions, baseline, changed-only)
-  std::vector<RuleInfo> rules;       // every rule that ran (not only those that fired)
-  std::vector<CheckedFile> checked;  // every (tool, file) pair looked at
-  std::vector<std::string> notes;    // one-line remarks for the user (fallbacks, skips)
+  std::string stage;                     // "lint", "scan", ... (report file names use it)
+  std::string repo_root;                 // absolute path of the repository
+  std::vector<Finding> findings;         // already filtered (suppressions, baseline, changed-only)
+  std::vector<RuleInfo> rules;           // every rule that ran (not only those that fired)
+  std::vector<CheckedFile> checked;      // every (tool, file) pair looked at
+  std::vector<std::string> notes;        // one-line remarks for the user (fallbacks, skips)
   std::vector<std::string> fixed_files;  // files --fix rewrote
   std::size_t files_selected = 0;
   FailOn fail_on;

@@ -22,9 +22,9 @@ enum class ColorMode { automatic, always, never };
 struct ReportOptions {
   std::string output_dir;  // absolute or relative to the current directory
   ColorMode color = ColorMode::automatic;
-  bool quiet = false;      // console: summary line only
+  bool quiet = false;  // console: summary line only
   bool verbose = false;
-  util::EnvMap env;        // for GITHUB_OUTPUT / GITHUB_STEP_SUMMARY and TTY decisions
+  util::EnvMap env;             // for GITHUB_OUTPUT / GITHUB_STEP_SUMMARY and TTY decisions
   std::ostream* out = nullptr;  // console stream (stdout when null)
 };
 

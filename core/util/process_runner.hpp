@@ -25,32 +25,32 @@ namespace slipway::util {
 enum class OutputStream { out, err };
 
 struct ProcessSpec {
-  std::vector<std::string> argv;              // argv[0] is looked up on PATH
-  std::optional<std::string> shell_command;   // set instead of argv: run by /bin/sh -c
-  std::string working_directory;              // "" = current directory
-  std::map<std::string, std::string> env;     // added to (or replacing) inherited variables
-  std::vector<std::string> env_remove;        // inherited variables to drop
+  std::vector<std::string> argv;             // argv[0] is looked up on PATH
+  std::optional<std::string> shell_command;  // set instead of argv: run by /bin/sh -c
+  std::string working_directory;             // "" = current directory
+  std::map<std::string, std::string> env;    // added to (or replacing) inherited variables
+  std::vector<std::string> env_remove;       // inherited variables to drop
   bool inherit_environment = true;
-  std::optional<std::string> stdin_data;      // written to stdin; otherwise stdin is closed
+  std::optional<std::string> stdin_data;  // written to stdin; otherwise stdin is closed
 
-  std::chrono::milliseconds timeout{0};       // 0 = none
-  int retries = 0;                            // extra attempts after the first
+  std::chrono::milliseconds timeout{0};         // 0 = none
+  int retries = 0;                              // extra attempts after the first
   std::chrono::milliseconds retry_delay{1000};  // before the first retry; doubles each time
-  std::vector<int> retry_on_exit_codes;       // empty = any non-zero exit (not a timeout)
-  std::vector<std::string> retry_on_output;   // substrings of the output that make it retryable
+  std::vector<int> retry_on_exit_codes;         // empty = any non-zero exit (not a timeout)
+  std::vector<std::string> retry_on_output;     // substrings of the output that make it retryable
 
-  bool capture_output = true;                 // keep stdout/stderr in the result
-  std::size_t capture_limit = 64u << 20;      // bytes kept per stream; the rest is dropped
+  bool capture_output = true;             // keep stdout/stderr in the result
+  std::size_t capture_limit = 64u << 20;  // bytes kept per stream; the rest is dropped
   std::function<void(OutputStream, std::string_view)> on_output;  // live chunks
 
-  std::string log_path;                       // "" = no log file
-  std::uint64_t log_max_bytes = 10u << 20;    // rotate when the log would grow past this
-  int log_backups = 3;                        // keep log.1 .. log.N
+  std::string log_path;                     // "" = no log file
+  std::uint64_t log_max_bytes = 10u << 20;  // rotate when the log would grow past this
+  int log_backups = 3;                      // keep log.1 .. log.N
 };
 
 struct ProcessResult {
-  int exit_code = -1;        // the last attempt's exit code; 128+signal when killed
-  bool timed_out = false;    // the last attempt hit the timeout
+  int exit_code = -1;      // the last attempt's exit code; 128+signal when killed
+  bool timed_out = false;  // the last attempt hit the timeout
   int attempts = 0;
   std::string stdout_text;
   std::string stderr_text;

@@ -45,7 +45,7 @@ inline Error make_error(std::string message, std::string hint = {}) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}  // NOLINT implicit
+  Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}      // NOLINT implicit
   Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}  // NOLINT implicit
 
   [[nodiscard]] bool ok() const { return m_data.index() == 0; }

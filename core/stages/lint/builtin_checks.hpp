@@ -23,7 +23,7 @@ struct LintOptions {
   std::vector<std::string> all_files;  // every tracked file (for repository-wide checks)
   int jobs = 1;
   bool fix = false;
-  const model::Config* config = nullptr;  // lint.checks.* settings
+  const model::Config* config = nullptr;                                 // lint.checks.* settings
   std::function<void(std::size_t done, std::size_t total)> on_progress;  // may be empty
 };
 
