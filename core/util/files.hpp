@@ -29,7 +29,8 @@ Result<void> write_file_atomic(const fs::path& path, std::string_view content,
 bool looks_binary(std::string_view head);
 
 // `path` relative to `root` with '/' separators, or an error when it lies
-// outside root (after resolving "..", not following symlinks).
+// outside root (after resolving "..", not following symlinks). A relative
+// `path` is taken relative to `root`; `root` itself gives ".".
 Result<std::string> relative_inside(const fs::path& root, const fs::path& path);
 
 // Expands a leading "~/" using $HOME.
