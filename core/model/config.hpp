@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,12 @@ class Config {
   // lists are comma-separated).
   Result<void> apply_flag(const std::string& path, const std::string& text, const std::string& flag_name);
 
+  // True when the path holds a value: every non-wildcard key does (its default
+  // at least), a concrete "*" instance only when some layer set it.
   [[nodiscard]] bool has(const std::string& path) const;
+  // A concrete "*" path no layer set gives the wildcard row's default. A path
+  // outside the schema is a programming error: std::out_of_range. The typed
+  // getters throw the same on a key of another type.
   [[nodiscard]] const ConfigValue& get(
       const std::string& path) const;  // throws std::out_of_range on a schema bug
   [[nodiscard]] bool get_bool(const std::string& path) const;
@@ -60,6 +66,10 @@ class Config {
   ConfigSchema m_schema;
   std::map<std::string, ConfigValue> m_values;
   std::string m_file;
+  std::map<std::string, ConfigValue> m_wildcard_defaults;  // by "*" row path
+  std::set<std::string> m_instances;  // concrete paths of names given for "*" ("lint.linters.shellcheck")
+
+  void commit(std::map<std::string, ConfigValue> values, const std::set<std::string>& instances);
 };
 
 // Renders a value for messages and --explain ("true", "42", "a, b", "[]").

@@ -11,8 +11,11 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
+
+#include "util/result.hpp"
 
 namespace slipway::model {
 
@@ -38,5 +41,28 @@ ConfigSchema core_config_schema();
 
 // SLIPWAY_ + the path upper-cased with '.' and '-' as '_' ("fail-on" -> SLIPWAY_FAIL_ON).
 std::string env_name_for(const std::string& path);
+
+// The row a concrete path falls under ("lint.linters.shellcheck.args" -> the
+// "lint.linters.*.args" row). A literal segment wins over "*". nullptr when
+// the path is not a key of the schema (sections are not keys).
+const ConfigKey* find_key(const ConfigSchema& schema, std::string_view path);
+
+// How a list is written as text: YAML gives one scalar per item, while
+// environment variables and flags separate items with commas.
+enum class ListText { single_item, comma_separated };
+
+// Parses `text` by `key`'s type and checks choices and ranges. The error's
+// message describes the value only ("expected an integer, got \"x\""); the
+// caller says where it came from.
+Result<ConfigScalar> parse_value_text(const ConfigKey& key, std::string_view text, ListText list_text);
+
+// The expected type for messages: "a boolean (true/false, yes/no, on/off)",
+// "an integer", "a string", "a list of strings", "one of a, b, c".
+std::string describe_type(const ConfigKey& key);
+
+// What is wrong with a schema: duplicate paths, a default of the wrong type or
+// out of range, a key that is also a section, a "*" key settable from the
+// environment. Empty when sound; tests run it on every schema.
+std::vector<std::string> schema_problems(const ConfigSchema& schema);
 
 }  // namespace slipway::model

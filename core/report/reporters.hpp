@@ -7,6 +7,7 @@
 // GitHub names in GITHUB_STEP_SUMMARY and GITHUB_OUTPUT.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,11 +46,18 @@ Result<std::vector<WrittenReport>> write_reports(const model::ReportInput& input
                                                  const std::vector<std::string>& formats,
                                                  const ReportOptions& options);
 
+// True when standard output is an interactive terminal that understands
+// escape sequences: isatty(1) and TERM is not "dumb". Console colour
+// (ColorMode::automatic) and the progress line use it.
+bool stdout_is_terminal(const util::EnvMap& env);
+
 // Collapsible log sections: "::group::" on GitHub, section_start/section_end
-// on GitLab, nothing elsewhere.
+// on GitLab, nothing elsewhere. GitLab sections start collapsed unless
+// `collapsed` is false (GitHub groups are always collapsed).
 class LogSection {
  public:
-  LogSection(model::CiPlatform platform, std::string name, std::string title, std::ostream& out);
+  LogSection(model::CiPlatform platform, std::string name, std::string title, std::ostream& out,
+             bool collapsed = true);
   ~LogSection();
   LogSection(const LogSection&) = delete;
   LogSection& operator=(const LogSection&) = delete;
@@ -65,12 +73,15 @@ class LogSection {
 class ProgressLine {
  public:
   ProgressLine(bool enabled, std::ostream& out);
+  // For tests: `now_ms` replaces the steady clock (milliseconds).
+  ProgressLine(bool enabled, std::ostream& out, std::function<long long()> now_ms);
   void update(std::size_t done, std::size_t total);
   void finish();
 
  private:
   bool m_enabled;
   std::ostream& m_out;
+  std::function<long long()> m_now_ms;
   long long m_start_ms;
   long long m_last_ms = 0;
   bool m_shown = false;

@@ -1,0 +1,157 @@
+// Maps the command line onto the commands. Flags that mirror configuration
+// keys are collected into CommandLine::overrides and applied as the top layer
+// of the configuration, so `--fail-on` and `fail-on:` are validated by the
+// same schema row and `config --explain` can say which one won.
+#include "app/cli_app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+
+namespace slipway::app {
+
+namespace {
+
+constexpr const char* k_exit_codes_help =
+    "Exit codes: 0 passed; 1 findings at or above --fail-on, or a stage failed;\n"
+    "            2 usage or configuration error (nothing ran); 3 internal error.";
+
+// Options shared by the stage commands, bound to configuration keys.
+struct StageFlags {
+  std::string format, output_dir, fail_on, base, color;
+  int jobs = -1;
+  bool changed_only = false, all = false, new_only = false, quiet = false, verbose = false;
+};
+
+void add_stage_flags(CLI::App& command, StageFlags& flags) {
+  command.add_option("--format", flags.format,
+                     "Comma-separated report formats: console,json,sarif,codequality,junit,checkstyle,github,"
+                     "gitlab,markdown (default: per CI platform)");
+  command.add_option("--output-dir", flags.output_dir, "Folder for report files (default .slipway/reports)");
+  command.add_option("--fail-on", flags.fail_on, "Lowest severity that fails the run: error|warning|note|never");
+  auto* changed = command.add_flag("--changed-only", flags.changed_only, "Check only files changed since the base");
+  auto* all = command.add_flag("--all", flags.all, "Check every file");
+  changed->excludes(all);
+  command.add_option("--base", flags.base, "Revision to diff against (default: from CI or the upstream)");
+  command.add_flag("--new-only", flags.new_only, "Report only findings on lines added since the base");
+  command.add_option("-j,--jobs", flags.jobs, "Parallel workers (default: number of cores)");
+  command.add_flag("-q,--quiet", flags.quiet, "Print only the summary line");
+  command.add_flag("-v,--verbose", flags.verbose, "Print what is selected and why");
+  command.add_option("--color", flags.color, "auto|always|never");
+}
+
+void collect_overrides(const StageFlags& flags, CommandLine& command_line) {
+  auto set = [&](const std::string& key, const std::string& value, const std::string& flag) {
+    command_line.overrides[key] = value;
+    command_line.flag_names[key] = flag;
+  };
+  if (!flags.format.empty()) set("format", flags.format, "--format");
+  if (!flags.output_dir.empty()) set("output-dir", flags.output_dir, "--output-dir");
+  if (!flags.fail_on.empty()) set("fail-on", flags.fail_on, "--fail-on");
+  if (flags.changed_only) set("changed-only", "true", "--changed-only");
+  if (flags.all) set("changed-only", "false", "--all");
+  if (!flags.base.empty()) set("base", flags.base, "--base");
+  if (flags.new_only) set("new-only", "true", "--new-only");
+  if (flags.jobs >= 0) set("jobs", std::to_string(flags.jobs), "--jobs");
+  if (flags.quiet) set("quiet", "true", "--quiet");
+  if (flags.verbose) set("verbose", "true", "--verbose");
+  if (!flags.color.empty()) set("color", flags.color, "--color");
+}
+
+int with_context(const CommandLine& command_line, const util::EnvMap& env, bool require_repo, std::ostream& out,
+                 std::ostream& err, const std::function<int(const AppContext&)>& body) {
+  auto context = load_context(command_line, env, require_repo, out, err);
+  if (!context) {
+    err << "slipway: " << context.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+  return body(*context);
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ostream& out, std::ostream& err) {
+  CLI::App app{"slipway: lint, build, scan and deploy from one native core, on GitHub, GitLab, Jenkins or locally",
+               "slipway"};
+  app.footer(k_exit_codes_help);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("slipway ") + SLIPWAY_VERSION);
+
+  CommandLine command_line;
+  app.add_option("-C,--directory", command_line.directory, "Run as if started in this folder")->expected(1);
+  app.add_option("--config", command_line.config_file, "Configuration file (default: .slipway.yml at the repository root)");
+  for (auto* option : app.get_options()) option->configurable(false);
+  app.fallthrough();
+
+  StageFlags lint_flags;
+  LintRequest lint_request;
+  auto* lint = app.add_subcommand("lint", "Run the lint checks on the selected files");
+  add_stage_flags(*lint, lint_flags);
+  lint->add_flag("--fix", lint_request.fix, "Rewrite files to fix what can be fixed, then report the rest");
+  lint->add_flag("--write-baseline", lint_request.write_baseline,
+                 "Record the current findings in the baseline file instead of failing on them");
+  lint->footer(k_exit_codes_help);
+
+  StageFlags run_flags;
+  LintRequest run_request;
+  auto* run = app.add_subcommand("run", "Run the configured stages (`stages:`) in order");
+  add_stage_flags(*run, run_flags);
+  run->add_flag("--fix", run_request.fix, "Let the lint stage fix what it can");
+  run->footer(k_exit_codes_help);
+
+  bool explain = false;
+  auto* config = app.add_subcommand("config", "Show or check the effective configuration");
+  config->add_flag("--explain", explain, "Print every effective value and where it came from");
+  config->footer("Without --explain: validates the configuration and exits 0 (valid) or 2.");
+
+  bool json = false;
+  auto* ci_info = app.add_subcommand("ci-info", "Show the detected CI platform, commit, branch and base");
+  ci_info->add_flag("--json", json, "Print as JSON");
+
+  auto* version = app.add_subcommand("version", "Print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return k_exit_passed;
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help on a subcommand, --version
+      app.exit(e, out, err);
+      return k_exit_passed;
+    }
+    app.exit(e, out, err);
+    return k_exit_usage;
+  }
+
+  if (*version) {
+    out << "slipway " << SLIPWAY_VERSION << "\n";
+    return k_exit_passed;
+  }
+  if (*lint) {
+    collect_overrides(lint_flags, command_line);
+    return with_context(command_line, env, true, out, err,
+                        [&](const AppContext& context) { return run_lint(context, lint_request); });
+  }
+  if (*run) {
+    collect_overrides(run_flags, command_line);
+    return with_context(command_line, env, true, out, err,
+                        [&](const AppContext& context) { return run_pipeline(context, run_request); });
+  }
+  if (*config) {
+    return with_context(command_line, env, false, out, err, [&](const AppContext& context) {
+      if (explain) return run_config_explain(context);
+      out << "slipway: configuration is valid\n";
+      return k_exit_passed;
+    });
+  }
+  if (*ci_info) {
+    return with_context(command_line, env, false, out, err,
+                        [&](const AppContext& context) { return run_ci_info(context, json); });
+  }
+  return k_exit_usage;
+}
+
+}  // namespace slipway::app

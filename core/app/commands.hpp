@@ -1,0 +1,26 @@
+// The commands of the `slipway` executable, each a function from parsed
+// options to an exit code. cli_app.cpp maps the command line onto these.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "app/app_context.hpp"
+
+namespace slipway::app {
+
+struct LintRequest {
+  bool fix = false;
+  bool write_baseline = false;
+};
+
+// Validates what must be valid before a stage runs (e.g. format names).
+Result<void> validate_run_settings(const AppContext& context);
+
+int run_lint(const AppContext& context, const LintRequest& request);
+// `slipway run`: the configured stages in order, stopping at the first failure.
+int run_pipeline(const AppContext& context, const LintRequest& request);
+int run_config_explain(const AppContext& context);
+int run_ci_info(const AppContext& context, bool json);
+
+}  // namespace slipway::app

@@ -1,0 +1,118 @@
+// `slipway lint`: select files, run the built-in checks, hand the outcome to
+// the common stage tail (filters, reports, exit code).
+#include <chrono>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "app/file_selection.hpp"
+#include "app/stage_runner.hpp"
+#include "report/reporters.hpp"
+#include "stages/lint/builtin_checks.hpp"
+#include "util/strings.hpp"
+
+namespace slipway::app {
+
+Result<void> validate_run_settings(const AppContext& context) {
+  const auto& known = report::known_formats();
+  for (const auto& format : context.config.get_list("format")) {
+    if (std::find(known.begin(), known.end(), format) == known.end()) {
+      auto suggestion = util::closest_match(format, known);
+      return Error{"unknown report format \"" + format + "\"", "", 0, 0,
+                   (suggestion.empty() ? "" : "did you mean \"" + suggestion + "\"? ") +
+                       "known formats: " + util::join(known, ", ")};
+    }
+  }
+  return {};
+}
+
+int run_lint(const AppContext& context, const LintRequest& request) {
+  std::ostream& out = *context.out;
+  std::ostream& err = *context.err;
+  if (auto valid = validate_run_settings(context); !valid) {
+    err << "slipway: " << valid.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+  auto started = std::chrono::steady_clock::now();
+  auto selection = select_files(context);
+  if (!selection) {
+    err << "slipway: " << selection.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+  for (const auto& warning : selection->warnings) err << "slipway: " << warning << "\n";
+  bool quiet = context.config.get_bool("quiet");
+  if (context.config.get_bool("verbose")) {
+    out << "slipway lint: " << selection->files.size() << " " << selection->description << "\n";
+  }
+
+  report::LogSection section(context.ci.platform, "slipway_lint", "slipway lint", out);
+  report::ProgressLine progress(!quiet && context.config.get_string("color") != "never", err);
+  lint::LintOptions options;
+  options.root = context.root;
+  options.files = selection->files;
+  options.all_files = selection->all_files;
+  options.jobs = effective_jobs(context.config);
+  options.fix = request.fix;
+  options.config = &context.config;
+  options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+  auto outcome = lint::run_builtin_checks(options);
+  progress.finish();
+  if (!outcome) {
+    err << "slipway: " << outcome.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+
+  StageOutcome stage;
+  stage.stage = "lint";
+  stage.findings = std::move(outcome->findings);
+  stage.rules = lint::builtin_rules();
+  stage.checked = std::move(outcome->checked);
+  stage.notes = std::move(outcome->notes);
+  for (const auto& warning : selection->warnings) stage.notes.push_back(warning);
+  stage.fixed_files = std::move(outcome->fixed_files);
+  stage.duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+
+  StageOptions stage_options;
+  stage_options.write_baseline = request.write_baseline;
+  stage_options.fail_if_fixed = request.fix && context.config.get_bool("lint.fail-if-fixed");
+  return finish_stage(context, *selection, std::move(stage), stage_options);
+}
+
+int run_pipeline(const AppContext& context, const LintRequest& request) {
+  std::ostream& out = *context.out;
+  const auto& stages = context.config.get_list("stages");
+  for (const auto& stage : stages) {
+    if (stage != "lint") {
+      *context.err << "slipway: unknown stage \"" << stage << "\" in `stages`"
+                   << "\n  hint: stages available in this version: lint\n";
+      return k_exit_usage;
+    }
+  }
+  struct StageResult {
+    std::string name;
+    int exit_code;
+    double seconds;
+  };
+  std::vector<StageResult> results;
+  int final_code = k_exit_passed;
+  for (const auto& stage : stages) {
+    auto started = std::chrono::steady_clock::now();
+    int code = run_lint(context, request);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    results.push_back({stage, code, seconds});
+    if (code != k_exit_passed) {
+      final_code = code;
+      break;
+    }
+  }
+  out << "\nslipway run summary:\n";
+  for (const auto& result : results) {
+    const char* verdict = result.exit_code == k_exit_passed ? "passed" : result.exit_code == k_exit_findings ? "failed" : "error";
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-8s %-7s %.2f s\n", result.name.c_str(), verdict, result.seconds);
+    out << line;
+  }
+  for (std::size_t i = results.size(); i < stages.size(); ++i) out << "  " << stages[i] << "  skipped (an earlier stage failed)\n";
+  return final_code;
+}
+
+}  // namespace slipway::app
