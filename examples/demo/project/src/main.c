@@ -1,0 +1,7 @@
+int main() {
+<<<<<<< HEAD
+  return 0;
+=======
+  return 1;
+>>>>>>> feature
+}
