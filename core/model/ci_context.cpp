@@ -142,6 +142,8 @@ void read_github(const util::EnvMap& env, CiContext& ctx) {
     } else {
       ctx.base_source = "none: $GITHUB_EVENT_PATH is missing or has no \"before\"";
     }
+  } else {
+    ctx.base_source = "none: a \"" + ctx.event_name + "\" event names no base";
   }
 }
 
@@ -179,6 +181,8 @@ void read_gitlab(const util::EnvMap& env, CiContext& ctx) {
   } else if (!before.empty()) {
     ctx.base_commit = before;
     ctx.base_source = "$CI_COMMIT_BEFORE_SHA (previous tip of the pushed branch)";
+  } else {
+    ctx.base_source = "none: $CI_COMMIT_BEFORE_SHA is not set";
   }
 }
 
@@ -207,6 +211,8 @@ void read_jenkins(const util::EnvMap& env, CiContext& ctx) {
   if (!ctx.target_branch.empty()) {
     ctx.base_ref = "origin/" + ctx.target_branch;
     ctx.base_source = "origin/$CHANGE_TARGET";
+  } else {
+    ctx.base_source = "none: not a change request build (GIT_COMMIT is not trusted as a base)";
   }
 }
 

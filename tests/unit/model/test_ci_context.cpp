@@ -188,6 +188,16 @@ TEST_CASE("GitHub push diffs against the previous tip unless the branch is new",
   }
 }
 
+TEST_CASE("GitHub events other than push and pull requests name no base", "[ci]") {
+  CiContext ctx = detect_ci({{"GITHUB_ACTIONS", "true"},
+                             {"GITHUB_EVENT_NAME", "workflow_dispatch"},
+                             {"GITHUB_REF", "refs/heads/main"}});
+  CHECK(ctx.branch == "main");
+  CHECK(ctx.base_commit.empty());
+  CHECK(ctx.base_ref.empty());
+  CHECK(ctx.base_source == "none: a \"workflow_dispatch\" event names no base");
+}
+
 TEST_CASE("GitLab merge request pipeline uses the diff base sha", "[ci]") {
   CiContext ctx = detect_ci({{"GITLAB_CI", "true"},
                              {"CI_PIPELINE_SOURCE", "merge_request_event"},
@@ -267,7 +277,10 @@ TEST_CASE("Jenkins branch and tag builds", "[ci]") {
   SECTION("branch from GIT_BRANCH") {
     CiContext ctx = detect_ci({{"JENKINS_URL", "https://ci.example.com/"}, {"GIT_BRANCH", "origin/develop"}});
     CHECK(ctx.branch == "develop");
+    CHECK(ctx.event_name == "branch");
     CHECK(ctx.base_ref.empty());
+    CHECK(ctx.base_commit.empty());
+    CHECK_THAT(ctx.base_source, Catch::StartsWith("none:"));
     CHECK_FALSE(ctx.is_change_request());
   }
   SECTION("tag build") {

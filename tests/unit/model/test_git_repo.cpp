@@ -359,3 +359,27 @@ TEST_CASE("upstream_of_head after a clone is the remote-tracking branch", "[git]
   clone.git("checkout -q -b local-only");
   CHECK(open_repo(clone.dir()).upstream_of_head().empty());
 }
+
+TEST_CASE("in a shallow clone two present tips whose merge base is cut off give an error, not a guess",
+          "[git]") {
+  TempDir temp;
+  TestRepo origin = TestRepo::init(temp.path() / "origin");
+  origin.write("a.txt", "1\n");
+  origin.commit_all("common");
+  origin.git("checkout -q -b feature");
+  origin.write("b.txt", "feature\n");
+  origin.commit_all("feature");
+  origin.git("checkout -q main");
+  origin.write("a.txt", "2\n");
+  origin.commit_all("main");
+
+  sh(k_git_env + "git clone -q --depth 1 --no-single-branch " + quote("file://" + origin.dir().string()) +
+     " " + quote((temp.path() / "shallow").string()));
+  GitRepo repo = open_repo(temp.path() / "shallow");
+  REQUIRE(repo.is_shallow());
+  REQUIRE(repo.resolve("origin/feature").ok());
+  auto base = repo.merge_base("origin/feature", "origin/main");
+  INFO((base ? "merge base " + *base : base.error().to_string()));
+  REQUIRE_FALSE(base.ok());
+  CHECK_THAT(base.error().hint, Catch::Contains("shallow"));
+}
