@@ -28,7 +28,9 @@ bool is_wildcard_path(const std::string& path) {
   return std::find(segments.begin(), segments.end(), "*") != segments.end();
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 // True when `path` is an instance of `pattern`, segment by segment.
 bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
@@ -42,7 +44,7 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 template <typename T>
 const T& typed(const ConfigValue& value, const std::string& path, const char* type_name) {
   if (const T* held = std::get_if<T>(&value.value)) return *held;
-  throw std::out_of_range("configuration key " + quoted(path) + " is not " + type_name);
+  throw std::out_of_range("configuration key " + in_quotes(path) + " is not " + type_name);
 }
 
 }  // namespace
@@ -74,7 +76,7 @@ Result<void> Config::apply_environment(const util::EnvMap& env) {
     Result<ConfigScalar> parsed = parse_value_text(key, util::trim(found->second), ListText::comma_separated);
     if (!parsed) {
       Error error = parsed.error();
-      error.message = "invalid value in " + name + " (" + quoted(key.path) + "): " + error.message;
+      error.message = "invalid value in " + name + " (" + in_quotes(key.path) + "): " + error.message;
       if (error.hint.empty()) error.hint = "fix or unset " + name;
       return error;
     }
@@ -84,7 +86,8 @@ Result<void> Config::apply_environment(const util::EnvMap& env) {
   return {};
 }
 
-Result<void> Config::apply_flag(const std::string& path, const std::string& text, const std::string& flag_name) {
+Result<void> Config::apply_flag(const std::string& path, const std::string& text,
+                                const std::string& flag_name) {
   const std::vector<std::string> segments = util::split(path, '.');
   const bool empty_segment =
       path.empty() || std::any_of(segments.begin(), segments.end(), [](auto& s) { return s.empty(); });
@@ -93,8 +96,8 @@ Result<void> Config::apply_flag(const std::string& path, const std::string& text
     std::vector<std::string> known;
     for (const ConfigKey& row : m_schema) known.push_back(row.path);
     const std::string suggestion = util::closest_match(path, known);
-    return make_error("unknown key " + quoted(path) + " in " + flag_name,
-                      suggestion.empty() ? "" : "did you mean " + quoted(suggestion) + "?");
+    return make_error("unknown key " + in_quotes(path) + " in " + flag_name,
+                      suggestion.empty() ? "" : "did you mean " + in_quotes(suggestion) + "?");
   }
   Result<ConfigScalar> parsed = parse_value_text(*key, util::trim(text), ListText::comma_separated);
   if (!parsed) {
@@ -115,7 +118,9 @@ Result<void> Config::apply_flag(const std::string& path, const std::string& text
   return {};
 }
 
-bool Config::has(const std::string& path) const { return m_values.count(path) > 0; }
+bool Config::has(const std::string& path) const {
+  return m_values.count(path) > 0;
+}
 
 const ConfigValue& Config::get(const std::string& path) const {
   if (const auto found = m_values.find(path); found != m_values.end()) return found->second;
@@ -124,10 +129,12 @@ const ConfigValue& Config::get(const std::string& path) const {
       return wildcard->second;
     }
   }
-  throw std::out_of_range("configuration key " + quoted(path) + " is not in the schema");
+  throw std::out_of_range("configuration key " + in_quotes(path) + " is not in the schema");
 }
 
-bool Config::get_bool(const std::string& path) const { return typed<bool>(get(path), path, "a boolean"); }
+bool Config::get_bool(const std::string& path) const {
+  return typed<bool>(get(path), path, "a boolean");
+}
 
 std::int64_t Config::get_int(const std::string& path) const {
   return typed<std::int64_t>(get(path), path, "an integer");
@@ -144,7 +151,8 @@ const std::vector<std::string>& Config::get_list(const std::string& path) const 
 std::vector<std::string> Config::children(const std::string& prefix) const {
   const std::string start = prefix.empty() ? "" : prefix + ".";
   std::vector<std::string> names;
-  for (auto it = m_instances.lower_bound(start); it != m_instances.end() && util::starts_with(*it, start); ++it) {
+  for (auto it = m_instances.lower_bound(start); it != m_instances.end() && util::starts_with(*it, start);
+       ++it) {
     std::string rest = it->substr(start.size());
     if (rest.find('.') == std::string::npos) names.push_back(std::move(rest));
   }

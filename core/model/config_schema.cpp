@@ -72,7 +72,9 @@ ConfigKey key_choice(std::string path, std::string default_value, std::vector<st
   return key;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 std::optional<bool> parse_bool(std::string_view text) {
   const std::string lower = util::to_lower(text);
@@ -196,7 +198,9 @@ std::string describe_type(const ConfigKey& key) {
 }
 
 Result<ConfigScalar> parse_value_text(const ConfigKey& key, std::string_view text, ListText list_text) {
-  auto expected = [&] { return "expected " + describe_type(key) + ", got " + quoted(text); };
+  // "; got" after a list of choices, so the list stays readable.
+  const std::string got = key.type == ValueType::choice ? "; got " : ", got ";
+  auto expected = [&] { return "expected " + describe_type(key) + got + in_quotes(text); };
   switch (key.type) {
     case ValueType::boolean:
       if (auto value = parse_bool(text)) return ConfigScalar{*value};
@@ -231,13 +235,14 @@ Result<ConfigScalar> parse_value_text(const ConfigKey& key, std::string_view tex
         return ConfigScalar{std::string(text)};
       }
       // "changed-only: yes" means true, as it would for a boolean.
-      const bool has_bool_choices = std::find(key.choices.begin(), key.choices.end(), "true") != key.choices.end() &&
-                                    std::find(key.choices.begin(), key.choices.end(), "false") != key.choices.end();
+      const bool has_bool_choices =
+          std::find(key.choices.begin(), key.choices.end(), "true") != key.choices.end() &&
+          std::find(key.choices.begin(), key.choices.end(), "false") != key.choices.end();
       if (has_bool_choices) {
         if (auto value = parse_bool(text)) return ConfigScalar{std::string(*value ? "true" : "false")};
       }
       const std::string suggestion = util::closest_match(text, key.choices);
-      return make_error(expected(), suggestion.empty() ? "" : "did you mean " + quoted(suggestion) + "?");
+      return make_error(expected(), suggestion.empty() ? "" : "did you mean " + in_quotes(suggestion) + "?");
     }
   }
   return make_error(expected());
@@ -247,9 +252,10 @@ std::vector<std::string> schema_problems(const ConfigSchema& schema) {
   std::vector<std::string> problems;
   std::set<std::string> seen;
   for (const ConfigKey& key : schema) {
-    const std::string name = quoted(key.path);
+    const std::string name = in_quotes(key.path);
     const std::vector<std::string> segments = util::split(key.path, '.');
-    if (key.path.empty() || std::any_of(segments.begin(), segments.end(), [](auto& s) { return s.empty(); })) {
+    if (key.path.empty() ||
+        std::any_of(segments.begin(), segments.end(), [](auto& s) { return s.empty(); })) {
       problems.push_back(name + ": empty path segment");
     }
     if (!seen.insert(key.path).second) problems.push_back(name + ": declared twice");
@@ -263,7 +269,7 @@ std::vector<std::string> schema_problems(const ConfigSchema& schema) {
     if (key.type == ValueType::choice) {
       const auto& value = std::get<std::string>(key.default_value);
       if (std::find(key.choices.begin(), key.choices.end(), value) == key.choices.end()) {
-        problems.push_back(name + ": default " + quoted(value) + " is not one of its choices");
+        problems.push_back(name + ": default " + in_quotes(value) + " is not one of its choices");
       }
     }
     if (key.type == ValueType::integer) {
@@ -273,7 +279,7 @@ std::vector<std::string> schema_problems(const ConfigSchema& schema) {
     }
     for (const ConfigKey& other : schema) {
       if (util::starts_with(other.path, key.path + ".")) {
-        problems.push_back(name + ": is a key and also a section (of " + quoted(other.path) + ")");
+        problems.push_back(name + ": is a key and also a section (of " + in_quotes(other.path) + ")");
         break;
       }
     }

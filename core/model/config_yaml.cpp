@@ -33,13 +33,15 @@ struct Row {
   std::vector<std::string> segments;
 };
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 std::string kind_of(const YAML::Node& node) {
   if (node.IsMap()) return "a mapping";
   if (node.IsSequence()) return "a list";
   if (node.IsNull()) return "nothing";
-  return quoted(node.Scalar());
+  return in_quotes(node.Scalar());
 }
 
 // A hint for a syntax error: tabs are the most common cause and yaml-cpp's
@@ -73,7 +75,8 @@ class YamlReader {
       return error_at(error.mark, std::string("invalid YAML: ") + error.what(), syntax_hint(text));
     }
     if (documents.size() > 1) {
-      return error_at(documents[1].Mark(), "expected one YAML document, found " + std::to_string(documents.size()),
+      return error_at(documents[1].Mark(),
+                      "expected one YAML document, found " + std::to_string(documents.size()),
                       "remove the \"---\" separator and merge the documents");
     }
     if (documents.empty() || documents[0].IsNull()) return {};
@@ -138,7 +141,7 @@ class YamlReader {
       child_path.push_back(name);
       const std::string dotted = util::join(child_path, ".");
       if (!names.insert(name).second) {
-        return error_at(key_node.Mark(), "duplicate key " + quoted(dotted),
+        return error_at(key_node.Mark(), "duplicate key " + in_quotes(dotted),
                         "remove one of them; only one value can apply");
       }
 
@@ -155,7 +158,8 @@ class YamlReader {
       if (matched.empty()) return unknown_key(key_node, path, name, candidates);
       if (by_wildcard) {
         if (name.empty() || name.find('.') != std::string::npos) {
-          return error_at(key_node.Mark(), "invalid name " + quoted(name) + " under " + quoted(util::join(path, ".")),
+          return error_at(key_node.Mark(),
+                          "invalid name " + in_quotes(name) + " under " + in_quotes(util::join(path, ".")),
                           "names may not be empty or contain '.'");
         }
         instances.insert(dotted);
@@ -169,8 +173,9 @@ class YamlReader {
       }
       if (value.IsNull()) continue;  // "lint:" with every key under it commented out
       if (!value.IsMap()) {
-        return error_at(value.Mark(), quoted(dotted) + " is a section: expected a mapping, got " + kind_of(value),
-                        "put its keys under it, indented: " + util::join(next_names(matched, depth + 1), ", "));
+        return error_at(
+            value.Mark(), in_quotes(dotted) + " is a section: expected a mapping, got " + kind_of(value),
+            "put its keys under it, indented: " + util::join(next_names(matched, depth + 1), ", "));
       }
       if (auto walked = walk_mapping(value, child_path, matched); !walked) return walked;
     }
@@ -181,7 +186,8 @@ class YamlReader {
   static std::vector<std::string> next_names(const std::vector<const Row*>& rows, std::size_t depth) {
     std::set<std::string> names;
     for (const Row* row : rows) {
-      if (row->segments.size() > depth) names.insert(row->segments[depth] == "*" ? "<name>" : row->segments[depth]);
+      if (row->segments.size() > depth)
+        names.insert(row->segments[depth] == "*" ? "<name>" : row->segments[depth]);
     }
     return {names.begin(), names.end()};
   }
@@ -199,28 +205,29 @@ class YamlReader {
     const std::string suggestion = util::closest_match(name, siblings);
     if (!suggestion.empty()) {
       full.back() = suggestion;
-      hint = "did you mean " + quoted(util::join(full, ".")) + "?";
+      hint = "did you mean " + in_quotes(util::join(full, ".")) + "?";
       full.back() = name;
     } else if (path.empty()) {
       hint = "valid top-level keys: " + util::join(siblings, ", ");
     } else {
-      hint = "valid keys under " + quoted(util::join(path, ".")) + ": " + util::join(siblings, ", ");
+      hint = "valid keys under " + in_quotes(util::join(path, ".")) + ": " + util::join(siblings, ", ");
     }
-    return error_at(key_node.Mark(), "unknown key " + quoted(util::join(full, ".")), hint);
+    return error_at(key_node.Mark(), "unknown key " + in_quotes(util::join(full, ".")), hint);
   }
 
   Result<void> read_leaf(const YAML::Node& key_node, const YAML::Node& value, const std::string& path,
                          const ConfigKey& key) {
     const YAML::Mark value_mark = value.IsNull() ? key_node.Mark() : value.Mark();
-    const std::string prefix = "invalid value for " + quoted(path) + ": ";
+    const std::string prefix = "invalid value for " + in_quotes(path) + ": ";
     auto type_error = [&](const YAML::Mark& mark, const std::string& got) {
-      return error_at(mark, prefix + "expected " + describe_type(key) + ", got " + got);
+      const char* separator = key.type == ValueType::choice ? "; got " : ", got ";
+      return error_at(mark, prefix + "expected " + describe_type(key) + separator + got);
     };
 
     ConfigScalar parsed;
     if (value.IsNull()) {
       if (key.type != ValueType::string_list) {
-        return error_at(value_mark, prefix + "expected " + describe_type(key) + ", got nothing",
+        return error_at(value_mark, prefix + "expected " + describe_type(key) + " (got nothing)",
                         "give a value, or remove the key to keep the default");
       }
       parsed = std::vector<std::string>{};
@@ -241,7 +248,8 @@ class YamlReader {
       if (!converted) return error_at(value_mark, prefix + converted.error().message, converted.error().hint);
       parsed = std::move(*converted);
     }
-    values.insert_or_assign(path, ConfigValue{std::move(parsed), ConfigSource::file, origin_at(key_node.Mark())});
+    values.insert_or_assign(path,
+                            ConfigValue{std::move(parsed), ConfigSource::file, origin_at(key_node.Mark())});
     return {};
   }
 
