@@ -36,12 +36,16 @@ struct ProcessSpec {
   std::chrono::milliseconds timeout{0};         // 0 = none
   int retries = 0;                              // extra attempts after the first
   std::chrono::milliseconds retry_delay{1000};  // before the first retry; doubles each time
-  std::vector<int> retry_on_exit_codes;         // empty = any non-zero exit (not a timeout)
+  std::vector<int> retry_on_exit_codes;         // exit codes worth retrying (see below)
   std::vector<std::string> retry_on_output;     // substrings of the output that make it retryable
+  // A failed attempt (non-zero exit or timeout) is retried when its output
+  // contains a retry_on_output string, or its exit code is in
+  // retry_on_exit_codes. When both lists are empty every failure is retried,
+  // timeouts included; a timeout is never retried because of an exit-code list.
 
   bool capture_output = true;             // keep stdout/stderr in the result
   std::size_t capture_limit = 64u << 20;  // bytes kept per stream; the rest is dropped
-  std::function<void(OutputStream, std::string_view)> on_output;  // live chunks
+  std::function<void(OutputStream, std::string_view)> on_output;  // live chunks, on the calling thread
 
   std::string log_path;                     // "" = no log file
   std::uint64_t log_max_bytes = 10u << 20;  // rotate when the log would grow past this
@@ -58,7 +62,9 @@ struct ProcessResult {
 };
 
 // Runs the command. Returns an Error only when it could not be started at all
-// (program not found, working directory missing); a non-zero exit is a value.
+// (program not found, working directory missing, log file not writable); a
+// non-zero exit is a value. When the command exits, anything it left running
+// in its process group is killed.
 Result<ProcessResult> run_process(const ProcessSpec& spec);
 
 // True when `program` can be found on PATH (or is an executable path).
