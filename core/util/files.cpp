@@ -41,8 +41,9 @@ Error file_error(const fs::path& path, const std::string& what, int error_number
 Result<std::string> read_up_to(const fs::path& path, std::size_t max_bytes) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return file_error(path, "cannot read file", EISDIR);
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return file_error(path, "cannot open file for reading", errno ? errno : ENOENT);
+  if (!in) return file_error(path, "cannot open file for reading", errno != 0 ? errno : ENOENT);
   std::string content;
   std::vector<char> buffer(64 * 1024);
   while (content.size() < max_bytes) {

@@ -9,6 +9,7 @@
 
 namespace slipway::util {
 
+// Keeps empty fields: split("a,,b", ',') is {"a", "", "b"}, split("", ',') is {""}.
 std::vector<std::string> split(std::string_view text, char separator);
 std::vector<std::string> split_lines(std::string_view text);  // drops "\r\n"/"\n"
 std::string_view trim(std::string_view text);
@@ -24,7 +25,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word`, or "" when none is close enough to help.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
-// A secret's printable form: its first 4 characters then "…".
+// A secret's printable form: its first 4 characters then "…" (just "…" for
+// secrets shorter than 8 bytes, where 4 characters would give half away).
 std::string redact(std::string_view secret);
 
 }  // namespace slipway::util
