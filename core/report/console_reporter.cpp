@@ -100,8 +100,8 @@ void render_group(std::ostringstream& out, const model::ReportInput& input,
     const std::string location = line_column(finding.location);
     const std::string severity(model::to_string(finding.severity));
     const std::size_t indent = 2 + location_width + 2 + k_severity_width + 2;
-    out << "  " << std::string(location_width - location.size(), ' ') << painter.paint(k_dim, location) << "  "
-        << painter.paint(severity_style(finding.severity), padded(severity, k_severity_width)) << "  "
+    out << "  " << std::string(location_width - location.size(), ' ') << painter.paint(k_dim, location)
+        << "  " << painter.paint(severity_style(finding.severity), padded(severity, k_severity_width)) << "  "
         << indent_continuations(printable(finding.message), indent) << "  "
         << painter.paint(k_dim, "[" + printable(qualified_rule_id(input, finding)) + "]") << "\n";
     if (verbose && finding.fix) {
@@ -111,7 +111,8 @@ void render_group(std::ostringstream& out, const model::ReportInput& input,
   out << "\n";
 }
 
-std::string summary_line(const model::ReportInput& input, const SeverityCounts& counts, const Painter& painter) {
+std::string summary_line(const model::ReportInput& input, const SeverityCounts& counts,
+                         const Painter& painter) {
   const std::string sentence = summary_sentence(input, counts);
   if (counts.total() == 0) {
     return painter.paint(k_green, std::string(k_check) + " " + sentence);

@@ -64,8 +64,8 @@ std::string escape_workflow_data(std::string_view text);
 std::string escape_workflow_property(std::string_view text);
 
 // "::error file=...::message" lines within GitHub's caps, then one notice
-// saying how many were left out.
-std::string render_github_annotations(const model::ReportInput& input);
+// saying how many were left out, followed by `more_hint` (where to find them).
+std::string render_github_annotations(const model::ReportInput& input, std::string_view more_hint = {});
 
 // Annotations to the console stream, the Markdown summary appended to
 // GITHUB_STEP_SUMMARY and findings/errors/warnings/notes/sarif/report-dir

@@ -58,7 +58,8 @@ std::string render_json(const model::ReportInput& input) {
       {"files_checked", input.files_selected},
       {"fixed_files", input.fixed_files.size()},
       {"duration_ms", input.duration.count()},
-      {"fail_on", input.fail_on.threshold ? std::string(model::to_string(*input.fail_on.threshold)) : "never"},
+      {"fail_on",
+       input.fail_on.threshold ? std::string(model::to_string(*input.fail_on.threshold)) : "never"},
       {"failed", failed},
   };
 

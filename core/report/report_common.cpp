@@ -13,10 +13,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";             // U+2026
+constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";               // U+2026
 constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";  // U+FFFD
 
-bool is_continuation_byte(unsigned char byte) { return (byte & 0xC0u) == 0x80u; }
+bool is_continuation_byte(unsigned char byte) {
+  return (byte & 0xC0u) == 0x80u;
+}
 
 }  // namespace
 
@@ -112,7 +114,9 @@ std::string printable(std::string_view text) {
   return out;
 }
 
-std::string stage_name(const model::ReportInput& input) { return input.stage.empty() ? "slipway" : input.stage; }
+std::string stage_name(const model::ReportInput& input) {
+  return input.stage.empty() ? "slipway" : input.stage;
+}
 
 fs::path report_path(const ReportOptions& options, const model::ReportInput& input, std::string_view suffix) {
   const fs::path dir = options.output_dir.empty() ? fs::path(".") : fs::path(options.output_dir);
@@ -123,7 +127,11 @@ Result<void> write_report_file(const fs::path& path, std::string_view content) {
   auto written = util::write_file_atomic(path, content);
   if (!written) {
     Error error = written.error();
-    if (error.file.empty()) error.file = path.string();
+    if (error.file.empty()) {
+      error.file = path.string();
+    } else if (error.file != path.string()) {
+      error.message += " (writing the report " + path.string() + ")";
+    }
     if (error.hint.empty()) error.hint = "check that the report folder (--output-dir) is writable";
     return error;
   }
@@ -146,6 +154,8 @@ std::string json_text(const nlohmann::ordered_json& value) {
   return value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::ostream& console_stream(const ReportOptions& options) { return options.out ? *options.out : std::cout; }
+std::ostream& console_stream(const ReportOptions& options) {
+  return options.out ? *options.out : std::cout;
+}
 
 }  // namespace slipway::report

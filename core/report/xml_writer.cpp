@@ -1,7 +1,6 @@
 // Escaping and element writing for the XML reports (see xml_writer.hpp).
 #include "report/xml_writer.hpp"
 
-
 namespace slipway::report {
 
 namespace {
@@ -10,7 +9,9 @@ constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";  // U+FFFD
 
 // Characters XML 1.0 allows: tab, newline, carriage return and everything
 // from U+0020 up. Multi-byte UTF-8 sequences pass through unchanged.
-bool allowed_in_xml(unsigned char byte) { return byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r'; }
+bool allowed_in_xml(unsigned char byte) {
+  return byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r';
+}
 
 }  // namespace
 
@@ -57,9 +58,13 @@ std::string xml_escape(std::string_view text, bool in_attribute) {
   return out;
 }
 
-XmlWriter::XmlWriter() { m_out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+XmlWriter::XmlWriter() {
+  m_out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+}
 
-void XmlWriter::indent() { m_out.append(m_open.size() * 2, ' '); }
+void XmlWriter::indent() {
+  m_out.append(m_open.size() * 2, ' ');
+}
 
 void XmlWriter::write_start_tag(std::string_view name, const XmlAttributes& attributes) {
   m_out += '<';
