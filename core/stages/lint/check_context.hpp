@@ -51,9 +51,7 @@ class CheckSet {
     const auto bit = std::uint32_t{1} << static_cast<unsigned>(check);
     m_bits = value ? (m_bits | bit) : (m_bits & ~bit);
   }
-  [[nodiscard]] bool has(Check check) const {
-    return (m_bits >> static_cast<unsigned>(check)) & 1U;
-  }
+  [[nodiscard]] bool has(Check check) const { return (m_bits >> static_cast<unsigned>(check)) & 1U; }
   [[nodiscard]] bool empty() const { return m_bits == 0; }
 
  private:
@@ -80,6 +78,7 @@ class FileFindings {
 
   [[nodiscard]] bool on(Check check) const { return m_enabled.has(check); }
   [[nodiscard]] std::string_view path() const { return m_path; }
+  [[nodiscard]] CheckSet enabled() const { return m_enabled; }
 
   // Adds a finding of `check` (ignored when the check is off for this file).
   // line 0 = the whole file; column 0 = unknown.

@@ -3,11 +3,12 @@
 // (SARIF rules, docs) and the per-run settings are derived. Adding a check means
 // adding a row here, an enum value in check_context.hpp, and the code that
 // detects it.
+#include "stages/lint/lint_schema.hpp"
+
 #include <algorithm>
 #include <type_traits>
 
 #include "stages/lint/builtin_checks.hpp"
-#include "stages/lint/lint_schema.hpp"
 #include "util/glob.hpp"
 
 namespace slipway::lint {
@@ -15,7 +16,8 @@ namespace {
 
 using model::Severity;
 
-constexpr std::string_view k_help_base = "https://github.com/slipway-ci/slipway/blob/main/docs/rules/builtin.md#";
+constexpr std::string_view k_help_base =
+    "https://github.com/slipway-ci/slipway/blob/main/docs/rules/builtin.md#";
 
 const std::array<CheckSpec, k_check_count> k_specs = {{
     {Check::trailing_whitespace, "trailing-whitespace", Severity::warning, true,
@@ -55,8 +57,7 @@ const std::array<CheckSpec, k_check_count> k_specs = {{
      "Every document of a `*.yml` / `*.yaml` file must be valid YAML.",
      "Fix the syntax at the reported line and column. Template files that are not YAML before "
      "rendering (e.g. Helm `templates/`) can be excluded with `lint.checks.yaml-syntax.exclude`."},
-    {Check::json_syntax, "json-syntax", Severity::error, false,
-     "JSON file does not parse or repeats a key",
+    {Check::json_syntax, "json-syntax", Severity::error, false, "JSON file does not parse or repeats a key",
      "A `*.json` file must be strict JSON (RFC 8259) and no object may repeat a key: parsers "
      "silently keep one of the values. Files that allow comments (`tsconfig.json`, VS Code "
      "settings) are reported too.",
@@ -68,8 +69,7 @@ const std::array<CheckSpec, k_check_count> k_specs = {{
      "fails or runs the wrong interpreter.",
      "Add a shebang line (e.g. `#!/usr/bin/env bash`) or remove the executable bit "
      "(`git update-index --chmod=-x FILE` and `chmod -x FILE`)."},
-    {Check::case_conflict, "case-conflict", Severity::error, false,
-     "Paths differ only in case",
+    {Check::case_conflict, "case-conflict", Severity::error, false, "Paths differ only in case",
      "Two files or folders whose paths differ only in letter case cannot both be checked out "
      "on case-insensitive file systems (macOS, Windows). Only ASCII letters are compared.",
      "Rename or remove one of the two paths (`git mv`)."},
@@ -105,32 +105,45 @@ T read_or(const model::Config* config, const std::string& key, T fallback) {
 
 }  // namespace
 
-const std::array<CheckSpec, k_check_count>& check_specs() { return k_specs; }
+const std::array<CheckSpec, k_check_count>& check_specs() {
+  return k_specs;
+}
 
-std::string_view check_id(Check check) { return k_specs[static_cast<std::size_t>(check)].id; }
+std::string_view check_id(Check check) {
+  return k_specs[static_cast<std::size_t>(check)].id;
+}
 
 model::ConfigSchema lint_config_schema() {
   using model::ConfigKey;
   using model::ValueType;
   model::ConfigSchema schema;
-  schema.push_back(ConfigKey{"lint.exclude", ValueType::string_list, std::vector<std::string>{},
-                             "Globs of files no built-in lint check looks at", {}});
-  schema.push_back(ConfigKey{"lint.fail-if-fixed", ValueType::boolean, false,
-                             "Fail the lint stage when --fix rewrote a file", {}});
+  schema.push_back(ConfigKey{"lint.exclude",
+                             ValueType::string_list,
+                             std::vector<std::string>{},
+                             "Globs of files no built-in lint check looks at",
+                             {}});
+  schema.push_back(ConfigKey{
+      "lint.fail-if-fixed", ValueType::boolean, false, "Fail the lint stage when --fix rewrote a file", {}});
   for (const CheckSpec& spec : k_specs) {
     const std::string id(spec.id);
-    schema.push_back(ConfigKey{key_for(id, "enabled"), ValueType::boolean, true,
-                               "Run the " + id + " check", {}});
-    schema.push_back(ConfigKey{key_for(id, "severity"), ValueType::choice,
+    schema.push_back(
+        ConfigKey{key_for(id, "enabled"), ValueType::boolean, true, "Run the " + id + " check", {}});
+    schema.push_back(ConfigKey{key_for(id, "severity"),
+                               ValueType::choice,
                                std::string(model::to_string(spec.default_severity)),
                                "Severity of " + id + " findings",
                                {"error", "warning", "note"}});
-    schema.push_back(ConfigKey{key_for(id, "exclude"), ValueType::string_list,
-                               std::vector<std::string>{}, "Globs of files the " + id + " check skips",
+    schema.push_back(ConfigKey{key_for(id, "exclude"),
+                               ValueType::string_list,
+                               std::vector<std::string>{},
+                               "Globs of files the " + id + " check skips",
                                {}});
   }
-  ConfigKey max_kb{key_for("large-file", "max-kb"), ValueType::integer, k_default_large_file_max_kb,
-                   "Files larger than this many KiB are reported by large-file", {}};
+  ConfigKey max_kb{key_for("large-file", "max-kb"),
+                   ValueType::integer,
+                   k_default_large_file_max_kb,
+                   "Files larger than this many KiB are reported by large-file",
+                   {}};
   max_kb.min = 1;
   schema.push_back(std::move(max_kb));
   return schema;
@@ -183,8 +196,8 @@ LintSettings resolve_settings(const model::Config* config) {
   LintSettings settings;
   settings.exclude = read_or(config, "lint.exclude", std::vector<std::string>{});
   settings.fail_if_fixed = read_or(config, "lint.fail-if-fixed", false);
-  settings.large_file_max_kb =
-      std::max<std::int64_t>(1, read_or(config, key_for("large-file", "max-kb"), k_default_large_file_max_kb));
+  settings.large_file_max_kb = std::max<std::int64_t>(
+      1, read_or(config, key_for("large-file", "max-kb"), k_default_large_file_max_kb));
   for (const CheckSpec& spec : k_specs) {
     CheckSettings& check = settings.checks[static_cast<std::size_t>(spec.check)];
     check.enabled = read_or(config, key_for(spec.id, "enabled"), true);

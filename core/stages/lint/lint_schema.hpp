@@ -49,9 +49,7 @@ struct LintSettings {
 
   // The checks that are enabled and not excluded for `path`.
   [[nodiscard]] CheckSet enabled_for(std::string_view path) const;
-  [[nodiscard]] bool enabled(Check check) const {
-    return checks[static_cast<std::size_t>(check)].enabled;
-  }
+  [[nodiscard]] bool enabled(Check check) const { return checks[static_cast<std::size_t>(check)].enabled; }
 };
 
 // Reads lint.* from `config`; a null config (or a key the config's schema
