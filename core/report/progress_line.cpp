@@ -1,11 +1,16 @@
 // A live "[done/total] files" line for interactive runs.
 //
-// It redraws in place with '\r' and is meant for terminals only (the caller
-// passes enabled = stdout_is_terminal(env)); in CI logs every redraw would be
-// a new line. Fast runs should not flicker, so nothing is drawn during the
-// first second, and redraws are throttled to one per 100 ms. finish() erases
-// the line so the report that follows starts on a clean line.
+// It redraws in place with '\r' and is meant for terminals only: in CI logs
+// every redraw would be a new line. So besides the caller's `enabled`, a
+// line on std::cout or std::cerr stays off unless that stream is a terminal
+// (other streams are the caller's business; tests use them). Fast runs
+// should not flicker, so nothing is drawn during the first second, and
+// redraws are throttled to one per 100 ms. finish() erases the line so the
+// report that follows starts on a clean line.
+#include <unistd.h>
+
 #include <chrono>
+#include <iostream>
 #include <utility>
 
 #include "report/reporters.hpp"
@@ -23,12 +28,21 @@ long long steady_now_ms() {
       .count();
 }
 
+bool stream_is_terminal_or_custom(const std::ostream& out) {
+  if (&out == &std::cout) return ::isatty(STDOUT_FILENO) == 1;
+  if (&out == &std::cerr || &out == &std::clog) return ::isatty(STDERR_FILENO) == 1;
+  return true;
+}
+
 }  // namespace
 
 ProgressLine::ProgressLine(bool enabled, std::ostream& out) : ProgressLine(enabled, out, steady_now_ms) {}
 
 ProgressLine::ProgressLine(bool enabled, std::ostream& out, std::function<long long()> now_ms)
-    : m_enabled(enabled), m_out(out), m_now_ms(std::move(now_ms)), m_start_ms(m_now_ms()) {}
+    : m_enabled(enabled && stream_is_terminal_or_custom(out)),
+      m_out(out),
+      m_now_ms(std::move(now_ms)),
+      m_start_ms(m_now_ms()) {}
 
 void ProgressLine::update(std::size_t done, std::size_t total) {
   if (!m_enabled) return;

@@ -48,7 +48,7 @@ Result<std::vector<WrittenReport>> write_reports(const model::ReportInput& input
 
 // True when standard output is an interactive terminal that understands
 // escape sequences: isatty(1) and TERM is not "dumb". Console colour
-// (ColorMode::automatic) and the progress line use it.
+// (ColorMode::automatic) uses it.
 bool stdout_is_terminal(const util::EnvMap& env);
 
 // Collapsible log sections: "::group::" on GitHub, section_start/section_end
@@ -69,7 +69,8 @@ class LogSection {
 };
 
 // A live "files done / total" line on a TTY, shown only when the run takes
-// longer than a second; silent otherwise.
+// longer than a second; silent otherwise. On std::cout / std::cerr it stays
+// off unless that stream is a terminal, whatever `enabled` says.
 class ProgressLine {
  public:
   ProgressLine(bool enabled, std::ostream& out);
