@@ -87,6 +87,21 @@ bool valid_id(std::string_view id) {
   return std::all_of(id.begin(), id.end(), allowed) && id.front() != '-' && id.front() != '_';
 }
 
+// The placeholder `name` was probably meant to be: a close edit, or the same
+// letters swapped ("flies"); "" when it looks like some other template word.
+std::string placeholder_typo(const std::string& name) {
+  std::string suggestion = util::closest_match(name, k_placeholders);
+  if (!suggestion.empty()) return suggestion;
+  std::string letters = util::to_lower(name);
+  std::sort(letters.begin(), letters.end());
+  for (const std::string& placeholder : k_placeholders) {
+    std::string sorted = placeholder;
+    std::sort(sorted.begin(), sorted.end());
+    if (sorted == letters) return placeholder;
+  }
+  return {};
+}
+
 // One key of a mapping with its value; the key node carries the position.
 struct Entry {
   YAML::Node key;
@@ -381,7 +396,7 @@ class DescriptorReader {
       if (close == std::string::npos) break;
       const std::string name = arg.substr(open + 1, close - open - 1);
       if (std::find(k_placeholders.begin(), k_placeholders.end(), name) == k_placeholders.end()) {
-        const std::string suggestion = util::closest_match(name, k_placeholders);
+        const std::string suggestion = placeholder_typo(name);
         if (!suggestion.empty()) {
           fail(mark, "unknown placeholder {" + name + "} in " + in_quotes(what),
                "did you mean {" + suggestion + "}? placeholders: {files} {file} {root} {config} {sarif_out}");

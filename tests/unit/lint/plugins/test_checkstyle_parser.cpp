@@ -48,7 +48,8 @@ TEST_CASE("checkstyle named and hexadecimal entities, comments and several files
       "<checkstyle version=\"8.0\">\n"
       "  <file name=\"src/a &amp; b.js\">\n"
       "    <error line=\"1\" column=\"2\" severity=\"error\"\n"
-      "           message=\"Expected &quot;===&quot; &lt;not&gt; &apos;==&apos; &#x2192; &#233;\" source=\"eqeqeq\"/>\n"
+      "           message=\"Expected &quot;===&quot; &lt;not&gt; &apos;==&apos; &#x2192; &#233;\" "
+      "source=\"eqeqeq\"/>\n"
       "  </file>\n"
       "  <file name=\"empty.js\"></file>\n"
       "  <file name=\"c.js\"><error line=\"7\" severity=\"warning\" message=\"m\" source=\"semi\"></error>"
@@ -87,10 +88,13 @@ TEST_CASE("malformed checkstyle output is an error with its position", "[plugins
   CHECK_THAT(error_of("<checkstyle><file name='a &nbsp; b'/></checkstyle>"),
              Catch::EndsWith("unknown or invalid character reference &nbsp;"));
   CHECK_THAT(error_of("<checkstyle><file name='a & b'/></checkstyle>"), Catch::Contains("(write &amp;)"));
-  CHECK_THAT(error_of("<checkstyle><file name='a/></checkstyle>"), Catch::Contains("'<' inside an attribute value"));
+  CHECK_THAT(error_of("<checkstyle><file name='a<b'/></checkstyle>"),
+             Catch::Contains("'<' inside an attribute value"));
   CHECK_THAT(error_of("<checkstyle><file name=a/></checkstyle>"), Catch::Contains("expected a quoted value"));
-  CHECK_THAT(error_of("<checkstyle><error line='1'/></checkstyle>"), Catch::Contains("<error> outside a <file>"));
-  CHECK_THAT(error_of("<results><file name='a'/></results>"), Catch::Contains("the root element is <results>"));
+  CHECK_THAT(error_of("<checkstyle><error line='1'/></checkstyle>"),
+             Catch::Contains("<error> outside a <file>"));
+  CHECK_THAT(error_of("<results><file name='a'/></results>"),
+             Catch::Contains("the root element is <results>"));
   CHECK_THAT(error_of("<checkstyle><file name='a' name='b'/></checkstyle>"), Catch::Contains("repeated"));
   CHECK_THAT(error_of("<checkstyle><!-- open"), Catch::Contains("comment is not closed"));
   CHECK_THAT(error_of("<checkstyle><file name='&#0;'/></checkstyle>"), Catch::Contains("&#0;"));

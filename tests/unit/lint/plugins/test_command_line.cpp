@@ -15,9 +15,10 @@ TEST_CASE("{files} expands in place and the other placeholders are substituted",
   inputs.root = "/repo";
   inputs.config = ".demorc";
   inputs.sarif_out = "/tmp/x/1.out";
-  CHECK(expand_command({"demo", "--root={root}", "-c", "{config}", "--out", "{sarif_out}", "{files}", "--end"},
-                       inputs) == Args{"demo", "--root=/repo", "-c", ".demorc", "--out", "/tmp/x/1.out", "a.sh",
-                                       "dir/b.sh", "./-odd.sh", "--end"});
+  CHECK(
+      expand_command({"demo", "--root={root}", "-c", "{config}", "--out", "{sarif_out}", "{files}", "--end"},
+                     inputs) == Args{"demo", "--root=/repo", "-c", ".demorc", "--out", "/tmp/x/1.out", "a.sh",
+                                     "dir/b.sh", "./-odd.sh", "--end"});
   inputs.files = {"one.py"};
   CHECK(expand_command({"demo", "--stdin-filename={file}", "{file}"}, inputs) ==
         Args{"demo", "--stdin-filename=one.py", "one.py"});
@@ -40,7 +41,8 @@ TEST_CASE("extra arguments go before the file arguments, or at the end", "[plugi
 TEST_CASE("without a config file the {config} arguments are dropped", "[plugins][command]") {
   CHECK(drop_config({"demo", "-c", "{config}", "{files}"}) == Args{"demo", "{files}"});
   CHECK(drop_config({"demo", "--config", "{config}"}) == Args{"demo"});
-  CHECK(drop_config({"demo", "--quiet", "--config={config}", "{files}"}) == Args{"demo", "--quiet", "{files}"});
+  CHECK(drop_config({"demo", "--quiet", "--config={config}", "{files}"}) ==
+        Args{"demo", "--quiet", "{files}"});
   CHECK(drop_config({"demo", "value", "{config}"}) == Args{"demo", "value"});
   CommandInputs inputs;
   inputs.files = {"a"};
@@ -73,7 +75,8 @@ TEST_CASE("batches respect the file count and the argument byte limit", "[plugin
   // The real limit: 20,000 long paths never exceed 128 KiB per call.
   std::vector<std::string> long_paths;
   for (int i = 0; i < 20000; ++i) long_paths.push_back(std::string(100, 'x') + std::to_string(i));
-  for (const auto& batch : split_batches(long_paths, 5000, fixed)) CHECK(fixed + argv_bytes(batch) <= k_max_argv_bytes);
+  for (const auto& batch : split_batches(long_paths, 5000, fixed))
+    CHECK(fixed + argv_bytes(batch) <= k_max_argv_bytes);
 
   // A file longer than the limit on its own still gets a batch.
   const auto oversized = split_batches({"a", std::string(2000, 'y'), "b"}, 10, 0, 1000);

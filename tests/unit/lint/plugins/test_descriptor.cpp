@@ -51,7 +51,8 @@ TEST_CASE("a complete descriptor is read field by field", "[plugins][descriptor]
       "batch-size: 10\n"
       "output:\n  from: file\n  path: '{sarif_out}'\n  parser: json\n  strip-rule-prefix: 'ML.'\n"
       "  rule-format: 'X{rule}'\n"
-      "  mapping: {root: /results, path: /loc/file, line: /loc/line, rule: /code, severity: /sev, message: /msg}\n"
+      "  mapping: {root: /results, path: /loc/file, line: /loc/line, rule: /code, severity: /sev, message: "
+      "/msg}\n"
       "severity-map: {Major: error, '2': warning}\ndefault-severity: note\n"
       "success-exit-codes: [0, 4]\nfindings-exit-codes: [1, 2]\nfix: [mylint, --fix, '{file}']\n"
       "config-files: [.mylintrc, setup.cfg]\nversion: [mylint, --version]\n"
@@ -133,8 +134,10 @@ TEST_CASE("a missing command is an error naming the key", "[plugins][descriptor]
 TEST_CASE("wrong types are errors saying what was expected", "[plugins][descriptor]") {
   CHECK(parse_error(k_minimal + "parallel: sometimes\n").message ==
         "expected a boolean (true/false) for \"parallel\", got \"sometimes\"");
-  CHECK(parse_error(k_minimal + "batch-size: many\n").message == "expected an integer for \"batch-size\", got \"many\"");
-  CHECK(parse_error(k_minimal + "batch-size: 0\n").message == "\"batch-size\" must be between 1 and 100000, got 0");
+  CHECK(parse_error(k_minimal + "batch-size: many\n").message ==
+        "expected an integer for \"batch-size\", got \"many\"");
+  CHECK(parse_error(k_minimal + "batch-size: 0\n").message ==
+        "\"batch-size\" must be between 1 and 100000, got 0");
   CHECK(parse_error(k_minimal + "exclude: vendor/\n").message ==
         "expected a list of strings for \"exclude\", got \"vendor/\"");
   CHECK(parse_error(k_minimal + "success-exit-codes: [0, x]\n").message ==
@@ -148,24 +151,27 @@ TEST_CASE("placeholders must fit the mode", "[plugins][descriptor]") {
   CHECK(parse_error(head + "command: [demo]\n").message == "mode batch needs {files} in \"command\"");
   CHECK(parse_error(head + "mode: project\ncommand: [demo, '{files}']\n").message ==
         "mode project runs once on the whole repository, so \"command\" cannot use {files} or {file}");
-  CHECK(parse_error(head + "command: [demo, '{file}']\n").message == "{file} in \"command\" needs mode per-file");
+  CHECK(parse_error(head + "command: [demo, '{file}']\n").message ==
+        "{file} in \"command\" needs mode per-file");
   CHECK(parse_error(head + "command: [demo, '--files={files}']\n").message ==
         "{files} must be a list element of its own in \"command\"");
   const Error typo = parse_error(head + "command: [demo, '{flies}']\n");
   CHECK(typo.message == "unknown placeholder {flies} in \"command\"");
   CHECK_THAT(typo.hint, Catch::StartsWith("did you mean {files}?"));
   // Braces that are not near a placeholder name pass through (pylint-style templates).
-  CHECK(must_parse(head + "command: [demo, '--msg-template={path}:{line}: {msg_id}', '{files}']\n").command.size() ==
-        3);
+  CHECK(must_parse(head + "command: [demo, '--msg-template={path}:{line}: {msg_id}', '{files}']\n")
+            .command.size() == 3);
   CHECK(must_parse(head + "mode: project\ncommand: [demo, '{root}']\n").mode == RunMode::project);
 }
 
 TEST_CASE("output settings are checked against the parser", "[plugins][descriptor]") {
   const std::string head = "id: demo\nfile-patterns: ['*.sh']\ncommand: [demo, '{files}']\n";
-  CHECK(parse_error(head + "output: {parser: json}\n").message == "\"parser: json\" needs \"output.mapping\"");
+  CHECK(parse_error(head + "output: {parser: json}\n").message ==
+        "\"parser: json\" needs \"output.mapping\"");
   CHECK(parse_error(head + "output: {parser: regex, pattern: x}\n").message ==
         "\"parser: regex\" needs \"output.pattern\" and \"output.groups\"");
-  CHECK(parse_error(head + "output: {parser: sarif, from: file}\n").message == "\"from: file\" needs \"output.path\"");
+  CHECK(parse_error(head + "output: {parser: sarif, from: file}\n").message ==
+        "\"from: file\" needs \"output.path\"");
   CHECK(parse_error(head + "output: {parser: sarif, path: x.sarif}\n").message ==
         "\"output.path\" is only used with \"from: file\"");
   CHECK(parse_error(head + "output: {parser: json, mapping: {root: results}}\n").message ==
@@ -177,7 +183,8 @@ TEST_CASE("output settings are checked against the parser", "[plugins][descripto
 }
 
 TEST_CASE("ids, YAML syntax and duplicate keys are checked", "[plugins][descriptor]") {
-  CHECK(parse_error("id: Demo Lint\nfile-patterns: ['*.sh']\ncommand: [d, '{files}']\noutput: {parser: sarif}\n")
+  CHECK(parse_error(
+            "id: Demo Lint\nfile-patterns: ['*.sh']\ncommand: [d, '{files}']\noutput: {parser: sarif}\n")
             .message == "invalid id \"Demo Lint\"");
   const Error syntax = parse_error("id: demo\ncommand: [a, b\n");
   CHECK_THAT(syntax.message, Catch::StartsWith("invalid YAML"));
@@ -212,9 +219,10 @@ TEST_CASE("a user descriptor overrides the shipped one with the same id", "[plug
   repo.write(".slipway/plugins/shellcheck.yml",
              "id: shellcheck\nfile-patterns: ['*.sh']\ncommand: [shellcheck, -f, checkstyle, '{files}']\n"
              "output: {parser: checkstyle}\n");
-  repo.write(".slipway/plugins/todo.yaml",
-             "id: todo\nfile-patterns: ['*']\ncommand: [grep, -n, TODO, '{files}']\n"
-             "output: {parser: regex, pattern: '^(.*):(\\d+):(.*)$', groups: {path: 1, line: 2, message: 3}}\n");
+  repo.write(
+      ".slipway/plugins/todo.yaml",
+      "id: todo\nfile-patterns: ['*']\ncommand: [grep, -n, TODO, '{files}']\n"
+      "output: {parser: regex, pattern: '^(.*):(\\d+):(.*)$', groups: {path: 1, line: 2, message: 3}}\n");
   repo.write(".slipway/plugins/notes.txt", "not a descriptor");
 
   Result<std::vector<Descriptor>> loaded = load_descriptors(repo.root());
@@ -235,13 +243,15 @@ TEST_CASE("a user descriptor overrides the shipped one with the same id", "[plug
   ScratchRepo empty;
   Result<std::vector<Descriptor>> shipped = load_descriptors(empty.root());
   REQUIRE(shipped.ok());
-  const auto it = std::find_if(shipped->begin(), shipped->end(), [](const Descriptor& d) { return d.id == "shellcheck"; });
+  const auto it = std::find_if(shipped->begin(), shipped->end(),
+                               [](const Descriptor& d) { return d.id == "shellcheck"; });
   REQUIRE(it != shipped->end());
   CHECK(it->shipped);
   CHECK(it->source == "shipped");
 }
 
-TEST_CASE("a broken user descriptor and a duplicated user id are errors naming the file", "[plugins][descriptor]") {
+TEST_CASE("a broken user descriptor and a duplicated user id are errors naming the file",
+          "[plugins][descriptor]") {
   ScratchRepo repo;
   repo.write(".slipway/plugins/mine.yml", "id: mine\nfile-paterns: ['*.x']\n");
   Result<std::vector<Descriptor>> loaded = load_descriptors(repo.root());

@@ -12,7 +12,7 @@ namespace {
 
 // Captured from `eslint -f json` (8.x), shortened: file objects with
 // messages[], numeric severities, a fatal parse error with ruleId null.
-const char* const k_eslint = R"([
+const char* const k_eslint = R"json([
   {"filePath": "/work/repo/src/app.js", "messages": [
      {"ruleId": "no-unused-vars", "severity": 2, "message": "'x' is assigned a value but never used.",
       "line": 3, "column": 7, "nodeType": "Identifier", "messageId": "unusedVar", "endLine": 3, "endColumn": 8},
@@ -21,9 +21,9 @@ const char* const k_eslint = R"([
    "errorCount": 1, "warningCount": 1, "source": "..."},
   {"filePath": "/work/repo/src/clean.js", "messages": [], "errorCount": 0},
   {"filePath": "/work/repo/src/broken.js", "messages": [
-     {"ruleId": null, "fatal": true, "severity": 2, "message": "Parsing error: Unexpected token )", "line": 2,
-      "column": 4}]}
-])";
+     {"ruleId": null, "fatal": true, "severity": 2, "message": "Parsing error: Unexpected token )",
+      "line": 2, "column": 4}]}
+])json";
 
 JsonMapping eslint_mapping() {
   JsonMapping mapping;

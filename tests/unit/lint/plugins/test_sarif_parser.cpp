@@ -12,7 +12,7 @@ namespace {
 // hadolint write: a driver with rules, results pointing at them by index and
 // id, a file:// URI, a uriBaseId resolved through originalUriBaseIds, a
 // message with arguments and a "pass" result.
-const char* const k_log = R"({
+const char* const k_log = R"sarif({
   "version": "2.1.0",
   "$schema": "http://json.schemastore.org/sarif-2.1.0-rtm.5",
   "runs": [{
@@ -34,7 +34,7 @@ const char* const k_log = R"({
       {"ruleId": "no-location", "message": {"text": "repository-wide"}}
     ]
   }]
-})";
+})sarif";
 
 }  // namespace
 
