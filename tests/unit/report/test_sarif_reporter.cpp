@@ -236,3 +236,46 @@ TEST_CASE("sarif passes the SARIF multitool with GitHub rules", "[sarif][multito
   CHECK(problems.empty());
   CHECK(run->exit_code == 0);
 }
+
+TEST_CASE("sarif is valid against the OASIS SARIF 2.1.0 JSON schema", "[sarif][schema]") {
+  const auto schema =
+      std::filesystem::path(SLIPWAY_SOURCE_DIR) / ".." / "shared" / "schemas" / "sarif-schema-2.1.0.json";
+  if (!std::filesystem::exists(schema)) {
+    WARN("../shared/schemas/sarif-schema-2.1.0.json is absent: schema validation skipped");
+    return;
+  }
+  if (!util::program_exists("python3")) {
+    WARN("python3 is not installed: schema validation skipped");
+    return;
+  }
+  test::TempDir dir;
+  const auto sarif_path = dir.path() / "lint.sarif";
+  REQUIRE(write_report_file(sarif_path, render_sarif(test::sample_input())).ok());
+
+  // jsonschema is the reference validator for JSON Schema draft 4 in Python.
+  const std::string script = R"(
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    print("SKIP: python3 jsonschema is not installed")
+    sys.exit(0)
+schema = json.load(open(sys.argv[1]))
+document = json.load(open(sys.argv[2]))
+errors = list(jsonschema.Draft4Validator(schema).iter_errors(document))
+for error in errors:
+    print("/".join(str(p) for p in error.absolute_path), error.message)
+sys.exit(1 if errors else 0)
+)";
+  util::ProcessSpec spec;
+  spec.argv = {"python3", "-c", script, schema.string(), sarif_path.string()};
+  spec.timeout = std::chrono::seconds(60);
+  const auto run = util::run_process(spec);
+  REQUIRE(run.ok());
+  if (run->stdout_text.rfind("SKIP:", 0) == 0) {
+    WARN(run->stdout_text);
+    return;
+  }
+  INFO(run->stdout_text << run->stderr_text);
+  CHECK(run->exit_code == 0);
+}
