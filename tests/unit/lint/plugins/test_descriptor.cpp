@@ -269,3 +269,27 @@ TEST_CASE("a broken user descriptor and a duplicated user id are errors naming t
   CHECK(duplicated.error().file == ".slipway/plugins/b.yml");
   CHECK_THAT(duplicated.error().message, Catch::Contains(".slipway/plugins/a.yml"));
 }
+
+TEST_CASE("the descriptor examples in docs/plugins.md are valid", "[plugins][descriptor]") {
+  std::ifstream doc(std::string(SLIPWAY_SOURCE_DIR) + "/docs/plugins.md");
+  REQUIRE(doc.good());
+  std::string line;
+  std::string block;
+  bool in_yaml = false;
+  int descriptors = 0;
+  while (std::getline(doc, line)) {
+    if (!in_yaml && line == "```yaml") {
+      in_yaml = true;
+      block.clear();
+    } else if (in_yaml && line == "```") {
+      in_yaml = false;
+      if (block.find("\nid: ") == std::string::npos && block.rfind("id: ", 0) != 0) continue;  // .slipway.yml
+      INFO(block);
+      must_parse(block, "docs/plugins.md");
+      ++descriptors;
+    } else if (in_yaml) {
+      block += line + "\n";
+    }
+  }
+  CHECK(descriptors == 2);
+}
