@@ -9,20 +9,21 @@
 // JSON pointers parsed here, so a broken descriptor is refused when it is
 // loaded and never half-works at run time.
 //
-// The reader records the first error and keeps going with defaults, instead
-// of threading a Result through every field; read() then returns that error.
+// The reader (on yaml_fields::FieldReader) records the first error and keeps
+// going with defaults, instead of threading a Result through every field;
+// read() then returns that error.
 // Checks that span fields (placeholders against the mode, the output
 // parser's settings) run after the fields were read, each pointing at the
 // node that has to change.
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <charconv>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 
 #include "stages/lint/plugins/descriptor.hpp"
+#include "stages/lint/plugins/yaml_fields.hpp"
 #include "util/strings.hpp"
 
 namespace slipway::lint {
@@ -68,17 +69,6 @@ constexpr int k_max_exit_code = 255;
 constexpr int k_max_batch_size = 100000;
 constexpr int k_max_timeout_seconds = 24 * 60 * 60;
 
-std::string in_quotes(std::string_view text) {
-  return "\"" + std::string(text) + "\"";
-}
-
-std::string kind_of(const YAML::Node& node) {
-  if (node.IsMap()) return "a mapping";
-  if (node.IsSequence()) return "a list";
-  if (node.IsNull()) return "nothing";
-  return in_quotes(node.Scalar());
-}
-
 bool valid_id(std::string_view id) {
   if (id.empty()) return false;
   const auto allowed = [](char c) {
@@ -102,16 +92,14 @@ std::string placeholder_typo(const std::string& name) {
   return {};
 }
 
-// One key of a mapping with its value; the key node carries the position.
-struct Entry {
-  YAML::Node key;
-  YAML::Node value;
-};
-using Entries = std::map<std::string, Entry>;
+using yaml_fields::Entries;
+using yaml_fields::Entry;
+using yaml_fields::in_quotes;
+using yaml_fields::kind_of;
 
-class DescriptorReader {
+class DescriptorReader : public yaml_fields::FieldReader {
  public:
-  explicit DescriptorReader(std::string file_name) : m_file(std::move(file_name)) {}
+  explicit DescriptorReader(std::string file_name) : FieldReader(std::move(file_name)) {}
 
   Result<Descriptor> read(std::string_view text) {
     YAML::Node root;
@@ -139,143 +127,6 @@ class DescriptorReader {
   }
 
  private:
-  Error error_at(const YAML::Mark& mark, std::string message, std::string hint = {}) const {
-    Error error = make_error(std::move(message), std::move(hint));
-    error.file = m_file;
-    error.line = mark.line >= 0 ? mark.line + 1 : 0;
-    error.column = mark.column >= 0 ? mark.column + 1 : 0;
-    return error;
-  }
-
-  void fail(const YAML::Mark& mark, std::string message, std::string hint = {}) {
-    if (!m_error) m_error = error_at(mark, std::move(message), std::move(hint));
-  }
-
-  // The keys of a mapping, refusing unknown and repeated ones.
-  Entries entries_of(const YAML::Node& node, const std::vector<std::string>& allowed,
-                     const std::string& section) {
-    Entries entries;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key = it->first;
-      if (!key.IsScalar()) {
-        fail(key.Mark(), "expected a key name, got " + kind_of(key));
-        continue;
-      }
-      const std::string name = key.Scalar();
-      const std::string dotted = section.empty() ? name : section + "." + name;
-      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-        const std::string suggestion = util::closest_match(name, allowed);
-        std::string hint =
-            suggestion.empty()
-                ? "valid keys" + (section.empty() ? std::string() : " under " + in_quotes(section)) + ": " +
-                      util::join(allowed, ", ")
-                : "did you mean " + in_quotes(section.empty() ? suggestion : section + "." + suggestion) +
-                      "?";
-        fail(key.Mark(), "unknown key " + in_quotes(dotted), std::move(hint));
-        continue;
-      }
-      if (!entries.emplace(name, Entry{key, it->second}).second) {
-        fail(key.Mark(), "duplicate key " + in_quotes(dotted), "remove one of them");
-      }
-    }
-    return entries;
-  }
-
-  static const Entry* find(const Entries& entries, const std::string& name) {
-    const auto found = entries.find(name);
-    return found == entries.end() ? nullptr : &found->second;
-  }
-
-  void require(const Entries& entries, const YAML::Node& owner, const std::string& name,
-               const std::string& section, const std::string& hint) {
-    if (entries.count(name) > 0) return;
-    fail(owner.Mark(), "missing required key " + in_quotes(section.empty() ? name : section + "." + name),
-         hint);
-  }
-
-  static YAML::Mark value_mark(const Entry& entry) {
-    return entry.value.IsNull() ? entry.key.Mark() : entry.value.Mark();
-  }
-
-  std::string read_string(const Entry& entry, const std::string& what) {
-    if (!entry.value.IsScalar()) {
-      fail(value_mark(entry), "expected a string for " + in_quotes(what) + ", got " + kind_of(entry.value));
-      return {};
-    }
-    return entry.value.Scalar();
-  }
-
-  std::vector<std::string> read_list(const Entry& entry, const std::string& what) {
-    std::vector<std::string> items;
-    if (entry.value.IsNull()) return items;
-    if (!entry.value.IsSequence()) {
-      fail(value_mark(entry),
-           "expected a list of strings for " + in_quotes(what) + ", got " + kind_of(entry.value),
-           "write it as [a, b] or one \"- item\" per line");
-      return items;
-    }
-    for (const YAML::Node& item : entry.value) {
-      if (!item.IsScalar()) {
-        fail(item.Mark(), "expected a string as list item of " + in_quotes(what) + ", got " + kind_of(item));
-        continue;
-      }
-      items.push_back(item.Scalar());
-    }
-    return items;
-  }
-
-  bool read_bool(const Entry& entry, const std::string& what, bool fallback) {
-    const std::string text = entry.value.IsScalar() ? util::to_lower(entry.value.Scalar()) : std::string();
-    if (text == "true" || text == "yes" || text == "on") return true;
-    if (text == "false" || text == "no" || text == "off") return false;
-    fail(value_mark(entry),
-         "expected a boolean (true/false) for " + in_quotes(what) + ", got " + kind_of(entry.value));
-    return fallback;
-  }
-
-  int read_int(const YAML::Node& node, const YAML::Mark& mark, const std::string& what, int min, int max,
-               int fallback) {
-    const std::string text = node.IsScalar() ? node.Scalar() : std::string();
-    int value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
-      fail(mark, "expected an integer for " + in_quotes(what) + ", got " + kind_of(node));
-      return fallback;
-    }
-    if (value < min || value > max) {
-      fail(mark, in_quotes(what) + " must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                     ", got " + text);
-      return fallback;
-    }
-    return value;
-  }
-
-  std::vector<int> read_exit_codes(const Entry& entry, const std::string& what) {
-    std::vector<int> codes;
-    if (!entry.value.IsSequence()) {
-      fail(value_mark(entry),
-           "expected a list of exit codes for " + in_quotes(what) + ", got " + kind_of(entry.value),
-           "write it as [0] or [1, 2]");
-      return codes;
-    }
-    for (const YAML::Node& item : entry.value)
-      codes.push_back(read_int(item, item.Mark(), what, 0, k_max_exit_code, 0));
-    return codes;
-  }
-
-  std::string read_choice(const Entry& entry, const std::string& what,
-                          const std::vector<std::string>& choices) {
-    const std::string text = read_string(entry, what);
-    if (m_error) return {};
-    if (std::find(choices.begin(), choices.end(), text) != choices.end()) return text;
-    const std::string suggestion = util::closest_match(text, choices);
-    fail(value_mark(entry),
-         "invalid value " + in_quotes(text) + " for " + in_quotes(what) + ": expected one of " +
-             util::join(choices, ", "),
-         suggestion.empty() ? "" : "did you mean " + in_quotes(suggestion) + "?");
-    return {};
-  }
-
   Severity read_severity(const Entry& entry, const std::string& what) {
     const std::string text = read_choice(entry, what, {"error", "warning", "note"});
     return model::parse_severity(text).value_or(Severity::warning);
@@ -326,10 +177,10 @@ class DescriptorReader {
       d.severity.default_severity = read_severity(*e, "default-severity");
     }
     if (const Entry* e = find(entries, "success-exit-codes")) {
-      d.success_exit_codes = read_exit_codes(*e, "success-exit-codes");
+      d.success_exit_codes = read_int_list(*e, "success-exit-codes", 0, k_max_exit_code);
     }
     if (const Entry* e = find(entries, "findings-exit-codes")) {
-      d.findings_exit_codes = read_exit_codes(*e, "findings-exit-codes");
+      d.findings_exit_codes = read_int_list(*e, "findings-exit-codes", 0, k_max_exit_code);
     }
     if (const Entry* e = find(entries, "config-files")) d.config_files = read_list(*e, "config-files");
     if (const Entry* e = find(entries, "version")) d.version = read_list(*e, "version");
@@ -580,9 +431,6 @@ class DescriptorReader {
     if (const Entry* e = find(entries, "npm")) install.npm = read_string(*e, "install.npm");
     if (const Entry* e = find(entries, "pip")) install.pip = read_string(*e, "install.pip");
   }
-
-  std::string m_file;
-  std::optional<Error> m_error;
 };
 
 }  // namespace
