@@ -19,8 +19,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 #include <utility>
@@ -162,7 +162,7 @@ class LintRun {
       if (error == ENOENT || error == ENOTDIR) {
         ++out.skipped.missing;
       } else {
-        sink.add_io_error(k_read_error_rule, "cannot read: " + std::string(std::strerror(error)));
+        sink.add_io_error(k_read_error_rule, "cannot read: " + std::generic_category().message(error));
       }
       append(sink, out);
       return;
@@ -324,6 +324,7 @@ Result<LintOutcome> run_builtin_checks(const LintOptions& options) {
                                "run Slipway inside the repository or pass its path");
     return failure;
   }
+  if (options.files.empty()) return LintOutcome{};  // nothing selected: skip the repository-wide indexes
   LintRun run(options, unique_in_order(options.files));
   return run.run(options.jobs);
 }

@@ -137,6 +137,21 @@ TEST_CASE("fixing rewrites to the exact bytes, keeps the mode, and leaves the re
   CHECK(again.findings[0].rule_id == "merge-conflict-marker");
 }
 
+TEST_CASE("after fixing, a second run finds nothing", "[lint][driver][fix]") {
+  TempRepo repo;
+  repo.write("tool.sh", "\xEF\xBB\xBF#!/bin/sh\necho a \r\necho b\n\n\n", 0755);
+  repo.write("notes.md", "one\t\r\ntwo\r\nthree");
+  const LintOutcome first = repo.run(true);
+  CHECK(first.fixed_files == std::vector<std::string>{"notes.md", "tool.sh"});
+  CHECK(first.findings.empty());
+  CHECK(repo.read("tool.sh") == "#!/bin/sh\necho a\necho b\n");
+  CHECK(repo.mode("tool.sh") == 0755);
+  CHECK(repo.read("notes.md") == "one\r\ntwo\r\nthree\r\n");
+  const LintOutcome second = repo.run(false);
+  CHECK(second.findings.empty());
+  CHECK(repo.run(true).fixed_files.empty());
+}
+
 TEST_CASE("fixing leaves disabled checks alone", "[lint][driver][fix]") {
   TempRepo repo;
   repo.write("a.txt", "x  \ny");
