@@ -406,16 +406,18 @@ class DescriptorReader : public yaml_fields::FieldReader {
       return;
     }
     for (auto it = entry.value.begin(); it != entry.value.end(); ++it) {
-      if (!it->first.IsScalar()) {
-        fail(it->first.Mark(),
-             "expected a tool severity as key of \"severity-map\", got " + kind_of(it->first));
+      const YAML::Node key_node = it->first;  // copies: it-> returns a short-lived proxy
+      const YAML::Node value_node = it->second;
+      if (!key_node.IsScalar()) {
+        fail(key_node.Mark(),
+             "expected a tool severity as key of \"severity-map\", got " + kind_of(key_node));
         continue;
       }
-      const std::string key = util::to_lower(it->first.Scalar());
+      const std::string key = util::to_lower(key_node.Scalar());
       const Severity severity =
-          read_severity(Entry{it->first, it->second}, "severity-map." + it->first.Scalar());
+          read_severity(Entry{key_node, value_node}, "severity-map." + key_node.Scalar());
       if (!map.entries.emplace(key, severity).second) {
-        fail(it->first.Mark(), "duplicate key " + in_quotes("severity-map." + key));
+        fail(key_node.Mark(), "duplicate key " + in_quotes("severity-map." + key));
       }
     }
   }

@@ -10,6 +10,7 @@
 // worker that runs the call: simple, and a descriptor that needs it is rare.
 #include "stages/lint/plugins/plugin_runner.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -83,9 +84,19 @@ std::string missing_text(const Descriptor& descriptor) {
   return text;
 }
 
+// Most files per batch: batch-size, but for a parallel linter also no more
+// than an even share per worker, so 150 files with -j 2 make two calls of 75
+// instead of one call that leaves a worker idle.
+std::size_t files_per_batch(const Descriptor& descriptor, std::size_t files, int jobs) {
+  const auto limit = static_cast<std::size_t>(descriptor.batch_size);
+  if (!descriptor.parallel || jobs <= 1) return limit;
+  const auto workers = static_cast<std::size_t>(jobs);
+  return std::max<std::size_t>(1, std::min(limit, (files + workers - 1) / workers));
+}
+
 // Every call of one linter, for its check command or (fix) its fix command.
 std::vector<PlannedJob> plan_calls(LinterPlan& plan, bool fix, const std::string& root,
-                                   const std::string& temp_dir, std::size_t& counter) {
+                                   const std::string& temp_dir, int workers, std::size_t& counter) {
   const Descriptor& descriptor = *plan.descriptor;
   const std::vector<std::string>& command = fix ? descriptor.fix : descriptor.command;
   std::vector<std::vector<std::string>> groups;  // files of each call
@@ -94,7 +105,7 @@ std::vector<PlannedJob> plan_calls(LinterPlan& plan, bool fix, const std::string
   } else if (descriptor.mode == RunMode::batch) {
     CommandInputs probe{
         {}, root, plan.config, temp_dir + "/" + descriptor.id + "-000000.out", plan.settings.args};
-    groups = split_batches(plan.files, static_cast<std::size_t>(descriptor.batch_size),
+    groups = split_batches(plan.files, files_per_batch(descriptor, plan.files.size(), workers),
                            argv_bytes(expand_command(command, probe)));
   } else {
     groups.push_back({});
@@ -238,9 +249,9 @@ Result<PluginOutcome> run_linters(const std::vector<const Descriptor*>& linters,
   std::vector<PlannedJob> check_jobs;
   for (const std::unique_ptr<LinterPlan>& plan : plans) {
     if (options.fix && !plan->descriptor->fix.empty()) {
-      fix_jobs.push_back(plan_calls(*plan, true, options.root, temp_dir.path(), counter));
+      fix_jobs.push_back(plan_calls(*plan, true, options.root, temp_dir.path(), options.jobs, counter));
     }
-    for (PlannedJob& job : plan_calls(*plan, false, options.root, temp_dir.path(), counter)) {
+    for (PlannedJob& job : plan_calls(*plan, false, options.root, temp_dir.path(), options.jobs, counter)) {
       check_jobs.push_back(std::move(job));
     }
   }

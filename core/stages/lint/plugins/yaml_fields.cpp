@@ -35,7 +35,9 @@ Entries FieldReader::entries_of(const YAML::Node& node, const std::vector<std::s
                                 const std::string& section) {
   Entries entries;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // Copies: it-> returns a proxy that dies with the expression.
+    const YAML::Node key = it->first;
+    const YAML::Node value = it->second;
     if (!key.IsScalar()) {
       fail(key.Mark(), "expected a key name, got " + kind_of(key));
       continue;
@@ -52,7 +54,7 @@ Entries FieldReader::entries_of(const YAML::Node& node, const std::vector<std::s
       fail(key.Mark(), "unknown key " + in_quotes(dotted), std::move(hint));
       continue;
     }
-    if (!entries.emplace(name, Entry{key, it->second}).second) {
+    if (!entries.emplace(name, Entry{key, value}).second) {
       fail(key.Mark(), "duplicate key " + in_quotes(dotted), "remove one of them");
     }
   }

@@ -95,8 +95,8 @@ TEST_CASE("findings are parsed and qualified with a script linter", "[plugins][r
   CHECK(outcome.rules[0].tool == "todo");
   CHECK(outcome.rules[0].help_uri == "https://example.com/todo");
   CHECK(outcome.lint.notes.empty());
-  CHECK(last_total == 1);  // one batch
-  CHECK(last_done == 1);
+  CHECK(last_total == 2);  // two files over two workers: two batches of one
+  CHECK(last_done == 2);
 }
 
 TEST_CASE("an exit code outside both sets is one crashed finding with stderr, with a script linter",
@@ -252,13 +252,22 @@ TEST_CASE("batches of several linters share one pool, with a script linter", "[p
   const Descriptor todo = todo_descriptor(script, "batch-size: 3\n");
   Descriptor other = todo;
   other.id = "todo2";
-  const PluginOutcome outcome = run({&todo, &other}, options_for(repo, files, 4));
+  const PluginOutcome outcome = run({&todo, &other}, options_for(repo, files, 2));
   CHECK(count_rule(outcome.lint.findings, "todo/todo") == 4);
   CHECK(count_rule(outcome.lint.findings, "todo2/todo") == 4);
   std::vector<std::string> batches = util::split_lines(repo.read("batches.log"));
   std::sort(batches.begin(), batches.end());
   CHECK(batches == std::vector<std::string>{"1", "1", "3", "3", "3", "3"});
   CHECK(outcome.lint.checked.size() == 14);
+
+  // Fewer files than batch-size still give every worker a share: 7 files over 4 workers.
+  const Descriptor big_batches = todo_descriptor(script);
+  std::filesystem::remove(repo.path("batches.log"));
+  const PluginOutcome shared = run({&big_batches}, options_for(repo, files, 4));
+  CHECK(count_rule(shared.lint.findings, "todo/todo") == 4);
+  batches = util::split_lines(repo.read("batches.log"));
+  std::sort(batches.begin(), batches.end());
+  CHECK(batches == std::vector<std::string>{"1", "2", "2", "2"});
 }
 
 TEST_CASE("fix runs the fixer first and reports the files it changed, with a script linter",

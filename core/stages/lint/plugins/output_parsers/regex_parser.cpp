@@ -22,7 +22,8 @@ std::string group_text(const std::smatch& match, int group) {
 
 int group_number(const std::smatch& match, int group) {
   int value = 0;
-  for (const char c : util::trim(group_text(match, group))) {
+  const std::string text = group_text(match, group);
+  for (const char c : util::trim(text)) {
     if (c < '0' || c > '9' || value > 100000000) return 0;
     value = value * 10 + (c - '0');
   }
