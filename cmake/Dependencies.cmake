@@ -2,7 +2,7 @@
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 find_package(OpenSSL REQUIRED)
-find_package(Boost 1.81 EXACT REQUIRED COMPONENTS filesystem)
+find_package(Boost 1.81 REQUIRED COMPONENTS filesystem CONFIG)
 find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)

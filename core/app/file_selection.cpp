@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "util/files.hpp"
 #include "util/glob.hpp"
+#include "util/strings.hpp"
 
 namespace slipway::app {
 
@@ -50,11 +52,18 @@ std::string fetch_hint(model::CiPlatform platform) {
   return "fetch the full history (`git fetch --unshallow`) or pass --base";
 }
 
+// Slipway's own output (reports, logs, artifacts) is never an input.
+bool is_slipway_output(const std::string& path, const std::string& output_dir) {
+  if (util::starts_with(path, ".slipway/") && !util::starts_with(path, ".slipway/plugins/")) return true;
+  return !output_dir.empty() && util::starts_with(path, output_dir + "/");
+}
+
 std::vector<std::string> existing_files(const std::string& root, const std::vector<std::string>& paths,
-                                        const std::vector<std::string>& excludes) {
+                                        const std::vector<std::string>& excludes, const std::string& output_dir) {
   std::vector<std::string> out;
   out.reserve(paths.size());
   for (const auto& path : paths) {
+    if (is_slipway_output(path, output_dir)) continue;
     if (!excludes.empty() && util::glob_match_any(excludes, path)) continue;
     std::error_code ec;
     auto status = fs::symlink_status(fs::path(root) / path, ec);
@@ -68,6 +77,11 @@ std::vector<std::string> existing_files(const std::string& root, const std::vect
 Result<FileSelection> select_files(const AppContext& context) {
   FileSelection selection;
   const auto& excludes = context.config.get_list("exclude");
+  // The output folder, repository-relative, when it lies inside the repository.
+  std::string output_dir;
+  if (auto relative = util::relative_inside(context.root, context.config.get_string("output-dir")); relative) {
+    output_dir = *relative;
+  }
   if (!context.repo) {
     return make_error("not inside a git repository: " + context.root, "run slipway inside a git checkout");
   }
@@ -100,7 +114,7 @@ Result<FileSelection> select_files(const AppContext& context) {
       auto changed = context.repo->changed_files(selection.base_commit);
       if (!changed) return changed.error();
       selection.changed_only = true;
-      selection.files = existing_files(context.root, *changed, excludes);
+      selection.files = existing_files(context.root, *changed, excludes, output_dir);
       selection.description = "files changed since " + selection.base_commit.substr(0, 12) +
                               " (merge base with " + base->revision.substr(0, 40) + ", " + base->source + ")";
       return selection;
@@ -111,7 +125,7 @@ Result<FileSelection> select_files(const AppContext& context) {
     selection.warnings.push_back("warning: --new-only has no base to compare with: " + why +
                                  "; every line counts as new. To fix: " + fetch_hint(context.ci.platform) + ".");
   }
-  selection.files = existing_files(context.root, selection.all_files, excludes);
+  selection.files = existing_files(context.root, selection.all_files, excludes, output_dir);
   selection.description = "all files";
   return selection;
 }

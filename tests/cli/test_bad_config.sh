@@ -21,7 +21,7 @@ check_bad() {  # check_bad NAME CONFIG EXPECTED_LOCATION EXPECTED_TEXT
 }
 
 check_bad "unknown top-level key" 'version: 1\nfail-onn: warning\n' "2:1" 'did you mean "fail-on"'
-check_bad "unknown nested key" 'version: 1\nlint:\n  chekcs: {}\n' "3:3" 'did you mean "checks"'
+check_bad "unknown nested key" 'version: 1\nlint:\n  chekcs: {}\n' "3:3" 'did you mean "lint.checks"'
 check_bad "wrong type" 'version: 1\njobs: many\n' "2:7" "integer"
 check_bad "bad choice" 'fail-on: sometimes\n' "1:10" "error, warning, note, never"
 check_bad "bad YAML" 'version: 1\nlint: [unclosed\n' "" "YAML"
@@ -43,7 +43,7 @@ expect_status 2 "--config naming a missing file"
 printf 'version: 1\nfail-on: warning\n' > "$repo/.slipway.yml"
 SLIPWAY_OUTPUT_DIR=out run_slipway config --explain -C "$repo" 
 expect_status 0 "config --explain"
-expect_contains "$out" ".slipway.yml:2:10" "explain names the file position"
+expect_contains "$out" ".slipway.yml:2:1" "explain names the file position"
 expect_contains "$out" "SLIPWAY_OUTPUT_DIR" "explain names the environment variable"
 expect_contains "$out" "defaults" "explain names defaults"
 finish

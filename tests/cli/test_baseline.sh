@@ -25,7 +25,7 @@ expect_status 1 "new finding fails"
 expect_eq "$(jq -r '[.findings[] | "\(.path):\(.line)"] | join(" ")' "$repo/.slipway/reports/lint.json")" "a.txt:5" "only the new finding"
 
 # Inline suppression on the line or the line above, by rule or bare.
-printf 'x   # slipway-ignore[trailing-whitespace]\n# slipway-ignore\ny   \nz   # slipway-ignore[other-rule]\n' > "$repo/c.txt"
+printf 'x # slipway-ignore[trailing-whitespace]   \n# slipway-ignore\ny   \nz # slipway-ignore[other-rule]   \n' > "$repo/c.txt"
 run_slipway lint --all -C "$repo" --format json
 expect_eq "$(jq -r '[.findings[] | select(.path=="c.txt") | .line] | join(" ")' "$repo/.slipway/reports/lint.json")" "4" "suppressed lines 1 and 3, not 4"
 

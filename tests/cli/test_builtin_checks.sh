@@ -17,7 +17,7 @@ printf 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c
 printf 'key: [1, 2\nother: 3\n' > broken.yaml
 printf -- '---\nfirst: 1\n---\nsecond: [\n' > multi.yml
 printf '{\n  "a": 1,\n  "a": 2\n}\n' > dup.json
-printf '{\n  "a": 1,\n  "b": \n}\n' > syntax.json
+printf '{\n  "a": 1,\n  "b":\n}\n' > syntax.json
 printf 'echo no shebang\n' > noshebang.sh && chmod +x noshebang.sh
 printf '#!/bin/sh\necho fine\n' > withshebang.sh && chmod +x withshebang.sh
 printf 'one\n' > Readme.txt && printf 'two\n' > README.TXT
@@ -45,7 +45,7 @@ merge-conflict-marker conflict.txt:4
 merge-conflict-marker conflict.txt:6
 private-key id_rsa:1
 large-file large.txt:0
-yaml-syntax broken.yaml:3
+yaml-syntax broken.yaml:2
 yaml-syntax multi.yml:5
 json-syntax dup.json:3
 json-syntax syntax.json:4

@@ -34,7 +34,7 @@ JSON
 summary=$TEST_TMP/summary.md; outputs=$TEST_TMP/outputs.txt; : > "$summary"; : > "$outputs"
 GITHUB_ACTIONS=true GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH=$event GITHUB_BASE_REF=main \
   GITHUB_HEAD_REF=feature GITHUB_REF=refs/pull/42/merge GITHUB_STEP_SUMMARY=$summary GITHUB_OUTPUT=$outputs \
-  run_slipway lint -C "$work" --format json,github
+  run_slipway lint -C "$work" --format json,github --fail-on warning
 expect_status 1 "GitHub PR: findings in the changed files"
 expect_eq "$(linted_paths)" "added.txt,file7.txt" "GitHub PR: only the 2 changed files"
 expect_not_contains "$err" "warning: cannot lint only changed" "GitHub PR: no fallback warning"
@@ -43,13 +43,13 @@ expect_not_contains "$err" "warning: cannot lint only changed" "GitHub PR: no fa
 GITLAB_CI=true CI_PIPELINE_SOURCE=merge_request_event CI_MERGE_REQUEST_IID=7 \
   CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main CI_MERGE_REQUEST_DIFF_BASE_SHA=$base_sha \
   CI_MERGE_REQUEST_SOURCE_BRANCH_NAME=feature CI_PROJECT_DIR=$work \
-  run_slipway lint -C "$work" --format json
+  run_slipway lint -C "$work" --format json --fail-on warning
 expect_status 1 "GitLab MR: findings in the changed files"
 expect_eq "$(linted_paths)" "added.txt,file7.txt" "GitLab MR: only the 2 changed files"
 
 # Jenkins change request: CHANGE_TARGET names the target branch.
 JENKINS_URL=http://jenkins.invalid/ CHANGE_ID=9 CHANGE_TARGET=main BRANCH_NAME=PR-9 \
-  run_slipway lint -C "$work" --format json
+  run_slipway lint -C "$work" --format json --fail-on warning
 expect_eq "$(linted_paths)" "added.txt,file7.txt" "Jenkins change request: only the 2 changed files"
 
 # Locally: the upstream of the branch, or --base.
@@ -61,7 +61,7 @@ shallow=$TEST_TMP/shallow
 git clone -q --depth 1 --branch feature "file://$origin" "$shallow"
 GITLAB_CI=true CI_PIPELINE_SOURCE=merge_request_event CI_MERGE_REQUEST_IID=7 \
   CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main CI_MERGE_REQUEST_DIFF_BASE_SHA=$base_sha \
-  run_slipway lint -C "$shallow" --format json
+  run_slipway lint -C "$shallow" --format json --fail-on warning
 expect_status 1 "shallow clone: findings"
 expect_eq "$(grep -c 'cannot lint only changed files' <<<"$err")" "1" "shallow clone: exactly one warning line"
 expect_contains "$err" "GIT_DEPTH: 0" "shallow clone: the warning says how to fix it"

@@ -11,7 +11,7 @@ git -C "$repo" checkout -q -b topic
 printf 'old line   \nkeep\nold line   \n' > "$repo/notes.txt"
 commit_all "$repo" "same problem added again"
 
-run_slipway lint -C "$repo" --base main --new-only --format json
+run_slipway lint -C "$repo" --base main --new-only --format json --fail-on warning
 expect_status 1 "new problem fails the run"
 expect_eq "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$repo/.slipway/reports/lint.json")" \
   "trailing-whitespace:3" "only the added line is reported"
@@ -21,6 +21,6 @@ expect_eq "$(jq '.findings | length' "$repo/.slipway/reports/lint.json")" "2" "w
 
 # An uncommitted added line counts as added too.
 printf 'old line   \nkeep\nold line   \nfresh   \n' > "$repo/notes.txt"
-run_slipway lint -C "$repo" --base main --new-only --format json
+run_slipway lint -C "$repo" --base main --new-only --format json --fail-on warning
 expect_eq "$(jq -r '[.findings[] | .line] | join(" ")' "$repo/.slipway/reports/lint.json")" "3 4" "working-tree additions are new"
 finish

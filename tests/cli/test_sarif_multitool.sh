@@ -31,12 +31,12 @@ sarif=$repo/.slipway/reports/lint.sarif
 expect_file "$sarif"
 
 set +e
-DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate --rule-kind "Sarif;Gh" --output "$TEST_TMP/validation.sarif" --force "$sarif" >"$TEST_TMP/mt.out" 2>&1
+DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate --rule-kind "Sarif;Gh" --output "$TEST_TMP/validation.sarif" "$sarif" >"$TEST_TMP/mt.out" 2>&1
 mt_status=$?
 set -e
-errors=$(jq '[.runs[].results[]? | select(.level == "error")] | length' "$TEST_TMP/validation.sarif" 2>/dev/null || echo "unreadable")
-if [ "$errors" = "0" ]; then pass "multitool Sarif;Gh: zero errors (exit $mt_status)"; else
-  fail "multitool Sarif;Gh reported errors: $errors"; cat "$TEST_TMP/mt.out" | head -40
+errors=$(jq '[.runs[].results[]? | select(.level == "error" or .level == "warning")] | length' "$TEST_TMP/validation.sarif" 2>/dev/null || echo "unreadable")
+if [ "$errors" = "0" ]; then pass "multitool Sarif;Gh: zero errors and warnings (exit $mt_status)"; else
+  fail "multitool Sarif;Gh reported errors or warnings: $errors"; cat "$TEST_TMP/mt.out" | head -40
   jq -r '.runs[].results[]? | select(.level=="error") | .message.text // .message.id' "$TEST_TMP/validation.sarif" 2>/dev/null | head -20
 fi
 
