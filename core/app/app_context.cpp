@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "stages/lint/builtin_checks.hpp"
+#include "stages/lint/plugins/linter_selection.hpp"
 
 namespace slipway::app {
 
@@ -17,6 +18,7 @@ namespace fs = std::filesystem;
 model::ConfigSchema full_schema() {
   model::ConfigSchema schema = model::core_config_schema();
   for (auto& key : lint::lint_config_schema()) schema.push_back(std::move(key));
+  for (auto& key : lint::plugin_config_schema()) schema.push_back(std::move(key));
   return schema;
 }
 

@@ -92,6 +92,9 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
   lint->add_flag("--fix", lint_request.fix, "Rewrite files to fix what can be fixed, then report the rest");
   lint->add_flag("--write-baseline", lint_request.write_baseline,
                  "Record the current findings in the baseline file instead of failing on them");
+  bool list_linters = false;
+  lint->add_flag("--list", list_linters,
+                 "List every known linter: enabled or not and why, installed or not, version, config file");
   lint->footer(k_exit_codes_help);
 
   StageFlags run_flags;
@@ -109,6 +112,10 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
   bool json = false;
   auto* ci_info = app.add_subcommand("ci-info", "Show the detected CI platform, commit, branch and base");
   ci_info->add_flag("--json", json, "Print as JSON");
+
+  bool force_init = false;
+  auto* init = app.add_subcommand("init", "Write a starter .slipway.yml with the linters detected here");
+  init->add_flag("--force", force_init, "Replace an existing .slipway.yml (kept as .slipway.yml.bak)");
 
   auto* version = app.add_subcommand("version", "Print the version");
 
@@ -132,13 +139,18 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
   }
   if (*lint) {
     collect_overrides(lint_flags, command_line);
-    return with_context(command_line, env, true, out, err,
-                        [&](const AppContext& context) { return run_lint(context, lint_request); });
+    return with_context(command_line, env, true, out, err, [&](const AppContext& context) {
+      return list_linters ? run_lint_list(context) : run_lint(context, lint_request);
+    });
   }
   if (*run) {
     collect_overrides(run_flags, command_line);
     return with_context(command_line, env, true, out, err,
                         [&](const AppContext& context) { return run_pipeline(context, run_request); });
+  }
+  if (*init) {
+    return with_context(command_line, env, true, out, err,
+                        [&](const AppContext& context) { return run_init(context, force_init); });
   }
   if (*config) {
     return with_context(command_line, env, false, out, err, [&](const AppContext& context) {

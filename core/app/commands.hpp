@@ -20,6 +20,10 @@ Result<void> validate_run_settings(const AppContext& context);
 int run_lint(const AppContext& context, const LintRequest& request);
 // `slipway run`: the configured stages in order, stopping at the first failure.
 int run_pipeline(const AppContext& context, const LintRequest& request);
+// `slipway lint --list`: every known linter, enabled or not and why, installed, version.
+int run_lint_list(const AppContext& context);
+// `slipway init`: writes a starter .slipway.yml (refuses to replace one unless `force`).
+int run_init(const AppContext& context, bool force);
 int run_config_explain(const AppContext& context);
 int run_ci_info(const AppContext& context, bool json);
 

@@ -1,6 +1,9 @@
-// `slipway lint`: select files, run the built-in checks, hand the outcome to
-// the common stage tail (filters, reports, exit code).
+// `slipway lint`: select files, run the built-in checks and the enabled
+// external linters (descriptors), hand the merged outcome to the common stage
+// tail (filters, reports, exit code).
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
@@ -8,6 +11,7 @@
 #include "app/stage_runner.hpp"
 #include "report/reporters.hpp"
 #include "stages/lint/builtin_checks.hpp"
+#include "stages/lint/plugins/plugin_runner.hpp"
 #include "util/strings.hpp"
 
 namespace slipway::app {
@@ -44,6 +48,19 @@ int run_lint(const AppContext& context, const LintRequest& request) {
     out << "slipway lint: " << selection->files.size() << " " << selection->description << "\n";
   }
 
+  // Descriptors and the linter choice are validated before anything runs:
+  // a typo in a descriptor or an unknown lint.linters id exits 2.
+  auto descriptors = lint::load_descriptors(context.root);
+  if (!descriptors) {
+    err << "slipway: " << descriptors.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+  auto linters = lint::enabled_linters(*descriptors, context.config, selection->all_files, context.root);
+  if (!linters) {
+    err << "slipway: " << linters.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+
   report::LogSection section(context.ci.platform, "slipway_lint", "slipway lint", out);
   report::ProgressLine progress(!quiet && context.config.get_string("color") != "never", err);
   lint::LintOptions options;
@@ -67,8 +84,26 @@ int run_lint(const AppContext& context, const LintRequest& request) {
   stage.rules = lint::builtin_rules();
   stage.checked = std::move(outcome->checked);
   stage.notes = std::move(outcome->notes);
-  for (const auto& warning : selection->warnings) stage.notes.push_back(warning);
   stage.fixed_files = std::move(outcome->fixed_files);
+
+  if (!linters->empty()) {
+    options.on_progress = nullptr;
+    auto external = lint::run_linters(*linters, options);
+    if (!external) {
+      err << "slipway: " << external.error().to_string() << "\n";
+      return k_exit_usage;
+    }
+    auto append = [](auto& to, auto& from) { std::move(from.begin(), from.end(), std::back_inserter(to)); };
+    append(stage.findings, external->lint.findings);
+    append(stage.rules, external->rules);
+    append(stage.checked, external->lint.checked);
+    append(stage.notes, external->lint.notes);
+    append(stage.fixed_files, external->lint.fixed_files);
+    std::sort(stage.fixed_files.begin(), stage.fixed_files.end());
+    stage.fixed_files.erase(std::unique(stage.fixed_files.begin(), stage.fixed_files.end()), stage.fixed_files.end());
+    stage.tool_fail_on = std::move(external->fail_on);
+  }
+  for (const auto& warning : selection->warnings) stage.notes.push_back(warning);
   stage.duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
 
   StageOptions stage_options;

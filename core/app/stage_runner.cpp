@@ -103,7 +103,11 @@ int finish_stage(const AppContext& context, const FileSelection& selection, Stag
   }
 
   bool failed = outcome.stage_failed;
-  for (const auto& finding : input.findings) failed = failed || input.fail_on.fails(finding.severity);
+  for (const auto& finding : input.findings) {
+    auto own = outcome.tool_fail_on.find(finding.tool);
+    const model::FailOn& threshold = own == outcome.tool_fail_on.end() ? input.fail_on : own->second;
+    failed = failed || threshold.fails(finding.severity);
+  }
   if (options.fail_if_fixed && !input.fixed_files.empty()) {
     err << "slipway: " << input.fixed_files.size() << " file(s) were rewritten by --fix and lint.fail-if-fixed is set\n";
     failed = true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct StageOutcome {
   std::vector<model::CheckedFile> checked;
   std::vector<std::string> notes;
   std::vector<std::string> fixed_files;
+  // A fail threshold per tool (lint.linters.<id>.fail-on) for findings whose
+  // `tool` is the key; other findings use the stage's fail-on.
+  std::map<std::string, model::FailOn> tool_fail_on;
   bool stage_failed = false;  // the stage itself failed (not just findings)
   std::chrono::milliseconds duration{0};
 };

@@ -116,7 +116,7 @@ class YamlReader {
   Result<void> check_version(const YAML::Node& root) const {
     for (auto it = root.begin(); it != root.end(); ++it) {
       if (!it->first.IsScalar() || it->first.Scalar() != "version") continue;
-      const YAML::Node& value = it->second;
+      const YAML::Node value = it->second;  // a copy: the iterator proxy dies with the statement
       if (value.IsScalar() && value.Scalar() == std::to_string(k_supported_version)) return {};
       const std::string given = value.IsScalar() ? value.Scalar() : kind_of(value);
       return error_at(value.IsNull() ? it->first.Mark() : value.Mark(),
@@ -131,8 +131,8 @@ class YamlReader {
     const std::size_t depth = path.size();
     std::set<std::string> names;
     for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key_node = it->first;
-      const YAML::Node& value = it->second;
+      const YAML::Node key_node = it->first;  // a copy: the iterator proxy dies with the statement
+      const YAML::Node value = it->second;  // a copy: the iterator proxy dies with the statement
       if (!key_node.IsScalar()) {
         return error_at(key_node.Mark(), "expected a key name, got " + kind_of(key_node));
       }

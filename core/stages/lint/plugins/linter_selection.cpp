@@ -153,6 +153,11 @@ std::string locate_program(const Descriptor& descriptor, const std::string& root
   return path.string();
 }
 
+std::string detected_file(const Descriptor& descriptor, const std::vector<std::string>& all_files) {
+  return descriptor.detect.empty() ? first_match(descriptor.file_patterns, all_files)
+                                   : first_match(descriptor.detect, all_files);
+}
+
 Result<std::vector<LinterChoice>> choose_linters(const std::vector<Descriptor>& descriptors,
                                                  const model::Config& config,
                                                  const std::vector<std::string>& all_files,
@@ -183,9 +188,7 @@ Result<std::vector<LinterChoice>> choose_linters(const std::vector<Descriptor>& 
       choice.enabled = config.get_bool(linter_key(descriptor.id, "enabled"));
       choice.reason = choice.enabled ? "listed in " + label : "disabled in " + label;
     } else if (auto_enabled) {
-      const std::string detected = descriptor.detect.empty()
-                                       ? first_match(descriptor.file_patterns, all_files)
-                                       : first_match(descriptor.detect, all_files);
+      const std::string detected = detected_file(descriptor, all_files);
       if (!detected.empty()) {
         choice.enabled = !locate_program(descriptor, root).empty();
         choice.reason = "auto: detected " + detected + (choice.enabled ? "" : ", but it is not installed");

@@ -57,6 +57,10 @@ Result<std::string> linter_config_file(const Descriptor& descriptor, const Linte
 // node_modules/.bin/eslint); a bare name is looked up on PATH.
 std::string locate_program(const Descriptor& descriptor, const std::string& root);
 
+// The first file that makes lint.auto consider the descriptor: one matching
+// `detect`, or (without `detect`) one matching `file-patterns`; "" if none.
+std::string detected_file(const Descriptor& descriptor, const std::vector<std::string>& all_files);
+
 struct LinterChoice {
   const Descriptor* descriptor = nullptr;
   bool enabled = false;
