@@ -25,14 +25,15 @@ model::ConfigSchema full_schema() {
 Result<AppContext> load_context(const CommandLine& command_line, const util::EnvMap& env, bool require_repo,
                                 std::ostream& out, std::ostream& err) {
   std::error_code ec;
-  fs::path directory = command_line.directory.empty() ? fs::current_path(ec) : fs::path(command_line.directory);
+  fs::path directory =
+      command_line.directory.empty() ? fs::current_path(ec) : fs::path(command_line.directory);
   if (!fs::is_directory(directory, ec)) {
     return make_error("directory not found: " + directory.string(), "pass an existing folder to -C");
   }
   directory = fs::absolute(directory, ec);
 
-  AppContext context{model::Config(full_schema()), {}, std::nullopt, directory.lexically_normal().string(), env,
-                     &out, &err};
+  AppContext context{
+      model::Config(full_schema()), {}, std::nullopt, directory.lexically_normal().string(), env, &out, &err};
   if (context.root.size() > 1 && context.root.back() == '/') context.root.pop_back();
 
   auto repo = model::GitRepo::open(directory.string());

@@ -19,9 +19,9 @@ namespace slipway::app {
 
 // What the command line said, before it is merged into the configuration.
 struct CommandLine {
-  std::string directory;                       // -C DIR ("" = current directory)
-  std::string config_file;                     // --config FILE ("" = .slipway.yml when present)
-  std::map<std::string, std::string> overrides;  // config key -> flag text
+  std::string directory;                          // -C DIR ("" = current directory)
+  std::string config_file;                        // --config FILE ("" = .slipway.yml when present)
+  std::map<std::string, std::string> overrides;   // config key -> flag text
   std::map<std::string, std::string> flag_names;  // config key -> "--fail-on", for origins
 };
 

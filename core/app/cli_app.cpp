@@ -30,8 +30,10 @@ void add_stage_flags(CLI::App& command, StageFlags& flags) {
                      "Comma-separated report formats: console,json,sarif,codequality,junit,checkstyle,github,"
                      "gitlab,markdown (default: per CI platform)");
   command.add_option("--output-dir", flags.output_dir, "Folder for report files (default .slipway/reports)");
-  command.add_option("--fail-on", flags.fail_on, "Lowest severity that fails the run: error|warning|note|never");
-  auto* changed = command.add_flag("--changed-only", flags.changed_only, "Check only files changed since the base");
+  command.add_option("--fail-on", flags.fail_on,
+                     "Lowest severity that fails the run: error|warning|note|never");
+  auto* changed =
+      command.add_flag("--changed-only", flags.changed_only, "Check only files changed since the base");
   auto* all = command.add_flag("--all", flags.all, "Check every file");
   changed->excludes(all);
   command.add_option("--base", flags.base, "Revision to diff against (default: from CI or the upstream)");
@@ -60,8 +62,8 @@ void collect_overrides(const StageFlags& flags, CommandLine& command_line) {
   if (!flags.color.empty()) set("color", flags.color, "--color");
 }
 
-int with_context(const CommandLine& command_line, const util::EnvMap& env, bool require_repo, std::ostream& out,
-                 std::ostream& err, const std::function<int(const AppContext&)>& body) {
+int with_context(const CommandLine& command_line, const util::EnvMap& env, bool require_repo,
+                 std::ostream& out, std::ostream& err, const std::function<int(const AppContext&)>& body) {
   auto context = load_context(command_line, env, require_repo, out, err);
   if (!context) {
     err << "slipway: " << context.error().to_string() << "\n";
@@ -72,16 +74,19 @@ int with_context(const CommandLine& command_line, const util::EnvMap& env, bool 
 
 }  // namespace
 
-int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ostream& out, std::ostream& err) {
-  CLI::App app{"slipway: lint, build, scan and deploy from one native core, on GitHub, GitLab, Jenkins or locally",
-               "slipway"};
+int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ostream& out,
+            std::ostream& err) {
+  CLI::App app{
+      "slipway: lint, build, scan and deploy from one native core, on GitHub, GitLab, Jenkins or locally",
+      "slipway"};
   app.footer(k_exit_codes_help);
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("slipway ") + SLIPWAY_VERSION);
 
   CommandLine command_line;
   app.add_option("-C,--directory", command_line.directory, "Run as if started in this folder")->expected(1);
-  app.add_option("--config", command_line.config_file, "Configuration file (default: .slipway.yml at the repository root)");
+  app.add_option("--config", command_line.config_file,
+                 "Configuration file (default: .slipway.yml at the repository root)");
   for (auto* option : app.get_options()) option->configurable(false);
   app.fallthrough();
 

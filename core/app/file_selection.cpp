@@ -44,10 +44,14 @@ bool wants_changed_only(const AppContext& context, bool have_base) {
 
 std::string fetch_hint(model::CiPlatform platform) {
   switch (platform) {
-    case model::CiPlatform::github: return "set `fetch-depth: 0` on actions/checkout";
-    case model::CiPlatform::gitlab: return "set `GIT_DEPTH: 0` in the job's variables";
-    case model::CiPlatform::jenkins: return "disable shallow clone in the checkout step";
-    case model::CiPlatform::local: break;
+    case model::CiPlatform::github:
+      return "set `fetch-depth: 0` on actions/checkout";
+    case model::CiPlatform::gitlab:
+      return "set `GIT_DEPTH: 0` in the job's variables";
+    case model::CiPlatform::jenkins:
+      return "disable shallow clone in the checkout step";
+    case model::CiPlatform::local:
+      break;
   }
   return "fetch the full history (`git fetch --unshallow`) or pass --base";
 }
@@ -59,7 +63,8 @@ bool is_slipway_output(const std::string& path, const std::string& output_dir) {
 }
 
 std::vector<std::string> existing_files(const std::string& root, const std::vector<std::string>& paths,
-                                        const std::vector<std::string>& excludes, const std::string& output_dir) {
+                                        const std::vector<std::string>& excludes,
+                                        const std::string& output_dir) {
   std::vector<std::string> out;
   out.reserve(paths.size());
   for (const auto& path : paths) {
@@ -79,7 +84,8 @@ Result<FileSelection> select_files(const AppContext& context) {
   const auto& excludes = context.config.get_list("exclude");
   // The output folder, repository-relative, when it lies inside the repository.
   std::string output_dir;
-  if (auto relative = util::relative_inside(context.root, context.config.get_string("output-dir")); relative) {
+  if (auto relative = util::relative_inside(context.root, context.config.get_string("output-dir"));
+      relative) {
     output_dir = *relative;
   }
   if (!context.repo) {
@@ -120,10 +126,12 @@ Result<FileSelection> select_files(const AppContext& context) {
       return selection;
     }
     selection.warnings.push_back("warning: cannot lint only changed files: " + why +
-                                 "; checking all files instead. To fix: " + fetch_hint(context.ci.platform) + ".");
+                                 "; checking all files instead. To fix: " + fetch_hint(context.ci.platform) +
+                                 ".");
   } else if (context.config.get_bool("new-only") && selection.base_commit.empty()) {
     selection.warnings.push_back("warning: --new-only has no base to compare with: " + why +
-                                 "; every line counts as new. To fix: " + fetch_hint(context.ci.platform) + ".");
+                                 "; every line counts as new. To fix: " + fetch_hint(context.ci.platform) +
+                                 ".");
   }
   selection.files = existing_files(context.root, selection.all_files, excludes, output_dir);
   selection.description = "all files";

@@ -100,11 +100,13 @@ int run_lint(const AppContext& context, const LintRequest& request) {
     append(stage.notes, external->lint.notes);
     append(stage.fixed_files, external->lint.fixed_files);
     std::sort(stage.fixed_files.begin(), stage.fixed_files.end());
-    stage.fixed_files.erase(std::unique(stage.fixed_files.begin(), stage.fixed_files.end()), stage.fixed_files.end());
+    stage.fixed_files.erase(std::unique(stage.fixed_files.begin(), stage.fixed_files.end()),
+                            stage.fixed_files.end());
     stage.tool_fail_on = std::move(external->fail_on);
   }
   for (const auto& warning : selection->warnings) stage.notes.push_back(warning);
-  stage.duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  stage.duration =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
 
   StageOptions stage_options;
   stage_options.write_baseline = request.write_baseline;
@@ -141,12 +143,15 @@ int run_pipeline(const AppContext& context, const LintRequest& request) {
   }
   out << "\nslipway run summary:\n";
   for (const auto& result : results) {
-    const char* verdict = result.exit_code == k_exit_passed ? "passed" : result.exit_code == k_exit_findings ? "failed" : "error";
+    const char* verdict = result.exit_code == k_exit_passed     ? "passed"
+                          : result.exit_code == k_exit_findings ? "failed"
+                                                                : "error";
     char line[160];
     std::snprintf(line, sizeof line, "  %-8s %-7s %.2f s\n", result.name.c_str(), verdict, result.seconds);
     out << line;
   }
-  for (std::size_t i = results.size(); i < stages.size(); ++i) out << "  " << stages[i] << "  skipped (an earlier stage failed)\n";
+  for (std::size_t i = results.size(); i < stages.size(); ++i)
+    out << "  " << stages[i] << "  skipped (an earlier stage failed)\n";
   return final_code;
 }
 

@@ -36,8 +36,9 @@ Result<Inputs> load_inputs(const AppContext& context) {
   return Inputs{std::move(*descriptors), std::move(selection->all_files)};
 }
 
-std::string starter_config(const std::vector<lint::Descriptor>& descriptors, const std::vector<std::string>& files,
-                           const std::string& root, std::vector<std::string>& chosen) {
+std::string starter_config(const std::vector<lint::Descriptor>& descriptors,
+                           const std::vector<std::string>& files, const std::string& root,
+                           std::vector<std::string>& chosen) {
   std::string text =
       "# Slipway configuration, written by `slipway init`. Reference: docs/configuration.md\n"
       "version: 1\n"
@@ -60,8 +61,10 @@ std::string starter_config(const std::vector<lint::Descriptor>& descriptors, con
     }
   }
   if (enabled.empty() && commented.empty()) return text + "  linters: {}\n";
-  if (enabled.empty()) text += "  linters: {}\n  # linters:\n";
-  else text += "  linters:\n";
+  if (enabled.empty())
+    text += "  linters: {}\n  # linters:\n";
+  else
+    text += "  linters:\n";
   return text + enabled + commented;
 }
 
@@ -81,7 +84,8 @@ int run_lint_list(const AppContext& context) {
   }
   std::ostream& out = *context.out;
   char line[512];
-  std::snprintf(line, sizeof line, "%-18s %-8s %-10s %s\n", "LINTER", "ENABLED", "INSTALLED", "WHY / VERSION / CONFIG");
+  std::snprintf(line, sizeof line, "%-18s %-8s %-10s %s\n", "LINTER", "ENABLED", "INSTALLED",
+                "WHY / VERSION / CONFIG");
   out << line;
   for (const auto& status : *statuses) {
     std::string details = status.reason;
@@ -104,8 +108,9 @@ int run_init(const AppContext& context, bool force) {
   const fs::path target = fs::path(context.root) / ".slipway.yml";
   std::error_code ec;
   if (fs::exists(target, ec) && !force) {
-    *context.err << "slipway: " << target.string() << " already exists; nothing written\n"
-                 << "  hint: edit it, or pass --force to replace it (the old file is kept as .slipway.yml.bak)\n";
+    *context.err
+        << "slipway: " << target.string() << " already exists; nothing written\n"
+        << "  hint: edit it, or pass --force to replace it (the old file is kept as .slipway.yml.bak)\n";
     return k_exit_usage;
   }
   auto inputs = load_inputs(context);

@@ -46,7 +46,9 @@ int finish_stage(const AppContext& context, const FileSelection& selection, Stag
     }
     if (added->has_value()) {
       std::size_t dropped = model::keep_added_lines(outcome.findings, **added);
-      if (dropped > 0) outcome.notes.push_back(std::to_string(dropped) + " finding(s) on unchanged lines not shown (--new-only)");
+      if (dropped > 0)
+        outcome.notes.push_back(std::to_string(dropped) +
+                                " finding(s) on unchanged lines not shown (--new-only)");
     }
   }
 
@@ -56,7 +58,8 @@ int finish_stage(const AppContext& context, const FileSelection& selection, Stag
       err << "slipway: " << written.error().to_string() << "\n";
       return k_exit_usage;
     }
-    out << "slipway: wrote " << outcome.findings.size() << " finding(s) to the baseline " << baseline_path << "\n";
+    out << "slipway: wrote " << outcome.findings.size() << " finding(s) to the baseline " << baseline_path
+        << "\n";
     return k_exit_passed;
   }
   auto baseline = model::read_baseline(baseline_path);
@@ -78,7 +81,8 @@ int finish_stage(const AppContext& context, const FileSelection& selection, Stag
   input.notes = std::move(outcome.notes);
   input.fixed_files = std::move(outcome.fixed_files);
   input.files_selected = selection.files.size();
-  input.fail_on = model::parse_fail_on(config.get_string("fail-on")).value_or(model::FailOn{model::Severity::error});
+  input.fail_on =
+      model::parse_fail_on(config.get_string("fail-on")).value_or(model::FailOn{model::Severity::error});
   input.duration = outcome.duration;
   input.ci = context.ci;
 
@@ -109,7 +113,8 @@ int finish_stage(const AppContext& context, const FileSelection& selection, Stag
     failed = failed || threshold.fails(finding.severity);
   }
   if (options.fail_if_fixed && !input.fixed_files.empty()) {
-    err << "slipway: " << input.fixed_files.size() << " file(s) were rewritten by --fix and lint.fail-if-fixed is set\n";
+    err << "slipway: " << input.fixed_files.size()
+        << " file(s) were rewritten by --fix and lint.fail-if-fixed is set\n";
     failed = true;
   }
   return failed ? k_exit_findings : k_exit_passed;

@@ -132,7 +132,7 @@ class YamlReader {
     std::set<std::string> names;
     for (auto it = node.begin(); it != node.end(); ++it) {
       const YAML::Node key_node = it->first;  // a copy: the iterator proxy dies with the statement
-      const YAML::Node value = it->second;  // a copy: the iterator proxy dies with the statement
+      const YAML::Node value = it->second;    // a copy: the iterator proxy dies with the statement
       if (!key_node.IsScalar()) {
         return error_at(key_node.Mark(), "expected a key name, got " + kind_of(key_node));
       }

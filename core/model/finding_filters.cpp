@@ -37,7 +37,8 @@ bool suppresses(std::string_view text, const std::string& rule_id) {
     pos = after;
     if (after >= text.size() || text[after] != '[') {
       // A bare marker suppresses everything, unless it is part of a longer word.
-      if (after < text.size() && (std::isalnum(static_cast<unsigned char>(text[after])) || text[after] == '-'))
+      if (after < text.size() &&
+          (std::isalnum(static_cast<unsigned char>(text[after])) || text[after] == '-'))
         continue;
       return true;
     }
@@ -77,16 +78,19 @@ void assign_fingerprints(std::vector<Finding>& findings, SourceLines& sources) {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const auto& fa = findings[a].location;
     const auto& fb = findings[b].location;
-    return std::tie(fa.path, fa.start_line, fa.start_column) < std::tie(fb.path, fb.start_line, fb.start_column);
+    return std::tie(fa.path, fa.start_line, fa.start_column) <
+           std::tie(fb.path, fb.start_line, fb.start_column);
   });
   std::map<std::string, int> occurrences;
   for (std::size_t index : order) {
     Finding& finding = findings[index];
-    std::string content = without_whitespace(sources.line(finding.location.path, finding.location.start_line));
+    std::string content =
+        without_whitespace(sources.line(finding.location.path, finding.location.start_line));
     // The message stands in for content on whole-file findings, so that two
     // different whole-file problems of one rule stay apart.
     if (finding.location.start_line == 0) content = finding.message;
-    std::string key = finding.tool + '\x1f' + finding.rule_id + '\x1f' + finding.location.path + '\x1f' + content;
+    std::string key =
+        finding.tool + '\x1f' + finding.rule_id + '\x1f' + finding.location.path + '\x1f' + content;
     int occurrence = occurrences[key]++;
     finding.fingerprint = util::sha256_hex(key + '\x1f' + std::to_string(occurrence)).substr(0, 32);
   }
@@ -110,7 +114,8 @@ Result<Baseline> read_baseline(const std::string& path) {
   auto text = util::read_file(path);
   if (!text) return text.error();
   auto json = nlohmann::json::parse(*text, nullptr, false);
-  if (json.is_discarded() || !json.is_object() || !json.contains("findings") || !json["findings"].is_array()) {
+  if (json.is_discarded() || !json.is_object() || !json.contains("findings") ||
+      !json["findings"].is_array()) {
     return Error{"baseline is not valid: expected a JSON object with a \"findings\" array", path, 0, 0,
                  "regenerate it with `slipway lint --write-baseline`"};
   }
@@ -153,8 +158,9 @@ std::size_t keep_added_lines(std::vector<Finding>& findings, const AddedLines& a
 
 std::size_t keep_paths(std::vector<Finding>& findings, const std::set<std::string>& paths) {
   auto before = findings.size();
-  std::erase_if(findings,
-                [&](const Finding& f) { return !f.location.path.empty() && paths.count(f.location.path) == 0; });
+  std::erase_if(findings, [&](const Finding& f) {
+    return !f.location.path.empty() && paths.count(f.location.path) == 0;
+  });
   return before - findings.size();
 }
 

@@ -27,10 +27,10 @@ struct ScanOptions {
   std::vector<std::string> files;      // repository-relative files selected (changed-only applied)
   std::vector<std::string> all_files;  // tracked and untracked-not-ignored files
   int jobs = 1;
-  const model::Config* config = nullptr;  // scan.* settings (may be null: defaults)
-  const model::GitRepo* repo = nullptr;   // for --history (may be null)
-  bool history = false;                   // secrets: scan every reachable blob too
-  std::string history_base;               // "": all refs; else only commits since this one
+  const model::Config* config = nullptr;                 // scan.* settings (may be null: defaults)
+  const model::GitRepo* repo = nullptr;                  // for --history (may be null)
+  bool history = false;                                  // secrets: scan every reachable blob too
+  std::string history_base;                              // "": all refs; else only commits since this one
   std::function<void(const std::string& line)> on_note;  // may be empty
 };
 
@@ -53,10 +53,14 @@ inline ScanLevel level_of(double score) {
 
 inline std::string_view to_string(ScanLevel level) {
   switch (level) {
-    case ScanLevel::critical: return "critical";
-    case ScanLevel::high: return "high";
-    case ScanLevel::medium: return "medium";
-    case ScanLevel::low: return "low";
+    case ScanLevel::critical:
+      return "critical";
+    case ScanLevel::high:
+      return "high";
+    case ScanLevel::medium:
+      return "medium";
+    case ScanLevel::low:
+      return "low";
   }
   return "low";
 }
@@ -65,9 +69,12 @@ inline std::string_view to_string(ScanLevel level) {
 inline model::Severity to_model_severity(double score) {
   switch (level_of(score)) {
     case ScanLevel::critical:
-    case ScanLevel::high: return model::Severity::error;
-    case ScanLevel::medium: return model::Severity::warning;
-    case ScanLevel::low: return model::Severity::note;
+    case ScanLevel::high:
+      return model::Severity::error;
+    case ScanLevel::medium:
+      return model::Severity::warning;
+    case ScanLevel::low:
+      return model::Severity::note;
   }
   return model::Severity::note;
 }
