@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "util/files.hpp"
 #include "util/glob.hpp"
@@ -91,10 +92,6 @@ Result<FileSelection> select_files(const AppContext& context) {
   if (!context.repo) {
     return make_error("not inside a git repository: " + context.root, "run slipway inside a git checkout");
   }
-  auto all = context.repo->tracked_and_untracked_files();
-  if (!all) return all.error();
-  selection.all_files = std::move(*all);
-
   // The merge base is wanted for changed-only selection and for --new-only.
   auto base = choose_base(context);
   std::string why;
@@ -117,8 +114,16 @@ Result<FileSelection> select_files(const AppContext& context) {
 
   if (wants_changed_only(context, base.has_value())) {
     if (!selection.base_commit.empty()) {
+      // One pass over the working tree: the diff already lists the untracked
+      // files, so every file is the index plus what the diff found.
       auto changed = context.repo->changed_files(selection.base_commit);
       if (!changed) return changed.error();
+      auto tracked = context.repo->tracked_files();
+      if (!tracked) return tracked.error();
+      std::vector<std::string> all;
+      all.reserve(tracked->size() + changed->size());
+      std::set_union(tracked->begin(), tracked->end(), changed->begin(), changed->end(), std::back_inserter(all));
+      selection.all_files = std::move(all);
       selection.changed_only = true;
       selection.files = existing_files(context.root, *changed, excludes, output_dir);
       selection.description = "files changed since " + selection.base_commit.substr(0, 12) +
@@ -133,6 +138,9 @@ Result<FileSelection> select_files(const AppContext& context) {
                                  "; every line counts as new. To fix: " + fetch_hint(context.ci.platform) +
                                  ".");
   }
+  auto all = context.repo->tracked_and_untracked_files();
+  if (!all) return all.error();
+  selection.all_files = std::move(*all);
   selection.files = existing_files(context.root, selection.all_files, excludes, output_dir);
   selection.description = "all files";
   return selection;
