@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace slipway::model {
@@ -44,6 +45,11 @@ struct Finding {
   Location location;
   std::string fingerprint;         // filled by assign_fingerprints()
   std::optional<std::string> fix;  // what --fix would do, when it can
+  // Extra facts some reports need, as (key, value) pairs in a fixed order.
+  // Keys in use: "package", "version", "ecosystem", "fixed-version",
+  // "aliases" (comma-separated CVE/GHSA ids) for dependency findings;
+  // "commit", "author", "date" for secrets found in history. Never a secret.
+  std::vector<std::pair<std::string, std::string>> properties;
 };
 
 // What reporters say about a rule (SARIF rules, Code Quality check names, docs).
