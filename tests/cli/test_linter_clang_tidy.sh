@@ -65,8 +65,10 @@ run_slipway lint --all -C "$repo" --format json --color never
 expect_status 1 "second run: the unfixable error remains"
 expect_eq "$(findings)" "src/bad.cpp:4:10 clang-tidy/bugprone-integer-division error" "second run finds nothing else"
 
-# lint.auto turns it on because of compile_commands.json.
+# lint.auto turns it on because of compile_commands.json alone.
+rm "$repo/.clang-tidy"
 printf 'version: 1\nlint:\n  auto: true\n' >"$repo/.slipway.yml"
+commit_all "$repo"
 run_slipway lint --list -C "$repo"
 expect_status 0 "lint --list"
 expect_contains "$(grep '^clang-tidy ' <<<"$out")" "auto: detected compile_commands.json" "detected by compile_commands.json"
