@@ -14,7 +14,40 @@ fi
 
 repo=$TEST_TMP/repo
 new_repo "$repo"
-cp -R "$SLIPWAY_SOURCE_DIR/tests/fixtures/linters/clang-format/." "$repo/"
+# The fixture is written here rather than kept as C/C++ files in the source
+# tree, where `make format` would reformat it.
+put() { mkdir -p "$(dirname "$repo/$1")" && cat >"$repo/$1"; }
+put .clang-format <<'EOF'
+BasedOnStyle: LLVM
+EOF
+put styles/indent4.clang-format <<'EOF'
+BasedOnStyle: LLVM
+IndentWidth: 4
+EOF
+put src/ugly.cpp <<'EOF'
+// Known formatting problems for the clang-format test (LLVM style).
+#include "ugly.h"
+
+int  twice(int value) { return value * 2; }
+
+int clamp(int value) {
+  if (value > 10)
+    return 10;
+    return value;
+}
+EOF
+put include/ugly.h <<'EOF'
+// A header with one formatting problem.
+#pragma once
+int twice( int value );
+EOF
+put src/clean.cpp <<'EOF'
+// Formatted in LLVM style: clang-format changes nothing here.
+int add(int left, int right) {
+  int sum = left + right;
+  return sum;
+}
+EOF
 printf 'version: 1\nlint:\n  linters:\n    clang-format: {enabled: true}\n' >"$repo/.slipway.yml"
 commit_all "$repo"
 report=$repo/.slipway/reports/lint.json

@@ -14,7 +14,50 @@ fi
 
 repo=$TEST_TMP/repo
 new_repo "$repo"
-cp -R "$SLIPWAY_SOURCE_DIR/tests/fixtures/linters/clang-tidy/." "$repo/"
+# The fixture is written here rather than kept as C/C++ files in the source
+# tree, where `make format` would reformat it.
+put() { mkdir -p "$(dirname "$repo/$1")" && cat >"$repo/$1"; }
+put .clang-tidy <<'EOF'
+# A small, fixed set of checks so the test does not change with clang-tidy's defaults.
+Checks: '-*,bugprone-integer-division,readability-braces-around-statements,modernize-use-nullptr'
+WarningsAsErrors: 'bugprone-integer-division'
+EOF
+put src/bad.cpp <<'EOF'
+// Known problems for the clang-tidy test.
+
+double half(int total) {
+  return total / 2 * 1.0;
+}
+
+int sign(int value) {
+  if (value < 0)
+    return -1;
+  return 1;
+}
+
+int *nothing() {
+  int *pointer = 0;
+  return pointer;
+}
+EOF
+put src/warnings.cpp <<'EOF'
+// Only warnings: nothing here is in WarningsAsErrors.
+
+int absolute(int value) {
+  if (value < 0)
+    return -value;
+  return value;
+}
+EOF
+put src/clean.cpp <<'EOF'
+// No problems for the checks in .clang-tidy.
+
+double average(int total, int count) {
+  return static_cast<double>(total) / count;
+}
+
+int *none() { return nullptr; }
+EOF
 # The compilation database names absolute paths, so it is written here.
 jq -n --arg root "$repo" '[("bad", "clean", "warnings") as $name
   | {directory: $root, file: "\($root)/src/\($name).cpp",

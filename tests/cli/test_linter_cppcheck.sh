@@ -13,7 +13,51 @@ fi
 
 repo=$TEST_TMP/repo
 new_repo "$repo"
-cp -R "$SLIPWAY_SOURCE_DIR/tests/fixtures/linters/cppcheck/." "$repo/"
+# The fixture is written here rather than kept as C/C++ files in the source
+# tree, where `make format` would reformat it.
+put() { mkdir -p "$(dirname "$repo/$1")" && cat >"$repo/$1"; }
+put src/bad.cpp <<'EOF'
+// Known problems for the Cppcheck test: two errors and one style note.
+int divide(int value) {
+  int zero = 0;
+  return value / zero;
+}
+
+int last_of_three() {
+  int numbers[3] = {1, 2, 3};
+  return numbers[3];
+}
+
+void overwrite() {
+  int unused = 1;
+  unused = 2;
+}
+EOF
+put src/suppressed.cpp <<'EOF'
+// The same division by zero as in bad.cpp, silenced by an inline suppression.
+int divide_quietly(int value) {
+  int zero = 0;
+  // cppcheck-suppress zerodiv
+  return value / zero;
+}
+EOF
+put src/clean.cpp <<'EOF'
+// No problems: Cppcheck reports nothing here.
+#include "widget.h"
+
+int add(int left, int right) { return left + right; }
+EOF
+put include/widget.h <<'EOF'
+// A C++ header with a plain .h name: not given to Cppcheck, which would
+// read it as C and call the namespace a syntax error.
+#pragma once
+namespace demo {
+class Widget {
+ public:
+  int size() const { return 1; }
+};
+}  // namespace demo
+EOF
 printf 'version: 1\nlint:\n  linters:\n    cppcheck: {enabled: true}\n' >"$repo/.slipway.yml"
 commit_all "$repo"
 report=$repo/.slipway/reports/lint.json

@@ -13,7 +13,43 @@ fi
 
 repo=$TEST_TMP/repo
 new_repo "$repo"
-cp -R "$SLIPWAY_SOURCE_DIR/tests/fixtures/linters/cpplint/." "$repo/"
+# The fixture is written here rather than kept as C/C++ files in the source
+# tree, where `make format` would reformat it.
+put() { mkdir -p "$(dirname "$repo/$1")" && cat >"$repo/$1"; }
+put CPPLINT.cfg <<'EOF'
+# Keep cpplint from reading configs above the repository.
+set noparent
+linelength=100
+EOF
+put legacy/CPPLINT.cfg <<'EOF'
+# Old code keeps its using-directives.
+filter=-build/namespaces
+EOF
+put src/bad.cc <<'EOF'
+#include <string>
+using namespace std;
+
+int scale(double value) {
+  int n = (int)value;  // NOLINT(readability/casting)
+  int m = (int)value; // a cast and too few spaces before this comment
+  return n + m;
+}
+EOF
+put src/clean.cc <<'EOF'
+// Copyright 2024 The Slipway Authors
+// Lines up to 100 characters are fine under the root CPPLINT.cfg (linelength=100).
+
+int add_four(int first_number, int second_number, int third_number, int fourth_number) {
+  return first_number + second_number + third_number + fourth_number;
+}
+EOF
+put legacy/old.cc <<'EOF'
+// Copyright 2024 The Slipway Authors
+#include <string>
+using namespace std;
+
+string name() { return "old"; }
+EOF
 printf 'version: 1\nlint:\n  linters:\n    cpplint: {enabled: true}\n' >"$repo/.slipway.yml"
 commit_all "$repo"
 report=$repo/.slipway/reports/lint.json
