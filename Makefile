@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSLIPWAY_WERROR=ON
 
-.PHONY: all deps test-deps configure build demo test bench format format-check clean
+.PHONY: all deps test-deps configure build demo test bench fuzz format format-check clean
 
 all: build
 
@@ -31,6 +31,16 @@ test: test-deps build
 
 bench: build
 	bash tests/bench/run-benchmarks.sh $(BUILD_DIR)/slipway
+
+# Real fuzzing with libFuzzer + ASan/UBSan (clang), FUZZ_SECONDS per target.
+# `make test` only replays the corpora plus fixed mutations (tests/fuzz).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSLIPWAY_FUZZ=ON \
+	  -DSLIPWAY_SANITIZE=ON -DSLIPWAY_WERROR=OFF >/dev/null
+	cmake --build build-fuzz -j $(JOBS) --target $$(cd tests/fuzz && ls fuzz_*.cpp | sed 's/\.cpp$$//')
+	for t in tests/fuzz/fuzz_*.cpp; do n=$$(basename $$t .cpp); \
+	  build-fuzz/tests/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) tests/fuzz/corpus/$${n#fuzz_} || exit 1; done
 
 format:
 	find core tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

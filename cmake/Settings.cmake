@@ -12,6 +12,10 @@ target_compile_options(slipway_settings INTERFACE
 if(SLIPWAY_WERROR)
   target_compile_options(slipway_settings INTERFACE -Werror)
 endif()
+if(SLIPWAY_FUZZ)
+  # Coverage instrumentation for libFuzzer in every library (clang only).
+  target_compile_options(slipway_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 if(SLIPWAY_SANITIZE)
   target_compile_options(slipway_settings INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
