@@ -44,6 +44,7 @@ expect_eq "$(jq '[.findings[] | select(.rule == "markdownlint/crashed")] | lengt
 # Warnings only: markdownlint-cli2 exits 0 and the warning is still reported.
 git -C "$repo" rm -q docs/bad.md
 git -C "$repo" mv README.md README.orig
+# shellcheck disable=SC2016 # the backticks are Markdown, not a command
 printf '# Warn\n\n```\ncode\n```\n' >"$repo/docs/warn.md"
 commit_all "$repo"
 run_slipway lint --all -C "$repo" --format json --color never

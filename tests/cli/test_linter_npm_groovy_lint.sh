@@ -70,6 +70,7 @@ git -C "$repo" rm -q vars/deployApp.groovy vars/broken.groovy
 commit_all "$repo"
 run_slipway lint --all --fix -C "$repo" --format json --color never
 expect_status 0 "no errors left: exit 0"
+# shellcheck disable=SC2016 # ${word} is Groovy, not shell
 expect_eq "$(cat "$repo/vars/loud.groovy")" 'String shout(String word) {
     return "LOUD ${word}"
 }
