@@ -3,9 +3,9 @@
 // Unlike SARIF it is flat and small: the run (tool, stage, CI platform and
 // commit), the summary counts, every finding with its location and
 // fingerprint, the notes and the files --fix rewrote. Absent optional values
-// (security_severity, fix) are left out rather than written as null. The
-// schema is documented in docs/json-report.md and carries a "version" that
-// changes only when a field is removed or changes meaning.
+// (security_severity, fix, properties) are left out rather than written as
+// null. The schema is documented in docs/json-report.md and carries a
+// "version" that changes only when a field is removed or changes meaning.
 #include "report/formats.hpp"
 #include "report/report_common.hpp"
 
@@ -30,6 +30,10 @@ nlohmann::ordered_json finding_json(const model::Finding& finding) {
   entry["end_column"] = location.end_column;
   entry["fingerprint"] = finding.fingerprint;
   if (finding.fix) entry["fix"] = *finding.fix;
+  if (!finding.properties.empty()) {
+    auto& properties = entry["properties"] = nlohmann::ordered_json::object();
+    for (const auto& [key, value] : finding.properties) properties[key] = value;
+  }
   return entry;
 }
 

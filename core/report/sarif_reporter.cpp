@@ -19,6 +19,8 @@
 //    which survives line shifts, so alerts stay the same alert across pushes;
 //  - "security-severity" is a string property of the rule (with the
 //    "security" tag), which is where GitHub reads it;
+//  - a finding's own facts (package, version, commit, ...) go into the
+//    result's property bag as strings, next to its security-severity;
 //  - a run over 25,000 results is rejected, so the least severe results past
 //    that are left out and a tool notification says how many.
 #include <algorithm>
@@ -225,9 +227,12 @@ Json result_json(const model::ReportInput& input, const model::Finding& finding,
   if (!finding.fingerprint.empty()) {
     result["partialFingerprints"] = Json{{"primaryLocationLineHash", finding.fingerprint}};
   }
+  Json properties = Json::object();
   if (finding.security_severity) {
-    result["properties"] = Json{{"security-severity", security_severity_text(*finding.security_severity)}};
+    properties["security-severity"] = security_severity_text(*finding.security_severity);
   }
+  for (const auto& [key, value] : finding.properties) properties[key] = value;
+  if (!properties.empty()) result["properties"] = properties;
   return result;
 }
 

@@ -63,6 +63,24 @@ TEST_CASE("json findings carry every field, sorted, optional ones only when set"
   CHECK(findings[4]["message"] == "Double quote <$x> & \"y\" 'z'");
 }
 
+TEST_CASE("json findings carry their properties as an object, only when there are some", "[json]") {
+  auto input = test::sample_input();
+  input.findings[0].properties = {{"package", "lodash"}, {"version", "4.17.20"}, {"aliases", "CVE-1,GHSA-2"}};
+  const auto report = nlohmann::ordered_json::parse(render_json(input));
+  std::size_t with_properties = 0;
+  for (const auto& finding : report["findings"]) {
+    if (!finding.contains("properties")) continue;
+    ++with_properties;
+    CHECK(finding["rule"] == "trailing-whitespace");
+    CHECK(
+        finding["properties"] ==
+        nlohmann::ordered_json({{"package", "lodash"}, {"version", "4.17.20"}, {"aliases", "CVE-1,GHSA-2"}}));
+    // In the model's order.
+    CHECK(finding["properties"].begin().key() == "package");
+  }
+  CHECK(with_properties == 1);
+}
+
 TEST_CASE("json summary says not failed when fail_on is never", "[json]") {
   auto input = test::sample_input();
   input.fail_on = model::FailOn{};

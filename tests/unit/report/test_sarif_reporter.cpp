@@ -30,6 +30,19 @@ const nlohmann::json* find_result(const nlohmann::json& results, const std::stri
   return nullptr;
 }
 
+// The sample input with facts on two findings, as the scanners attach them.
+model::ReportInput input_with_properties() {
+  auto input = test::sample_input();
+  for (auto& finding : input.findings) {
+    if (finding.rule_id == "secret/aws-access-key") {
+      finding.properties = {{"commit", "89abcdef0123456789abcdef0123456789abcdef"}, {"author", "Dev One"}};
+    } else if (finding.rule_id == "SC2086") {
+      finding.properties = {{"package", "lodash"}, {"version", "4.17.20"}, {"aliases", "CVE-1,GHSA-2"}};
+    }
+  }
+  return input;
+}
+
 }  // namespace
 
 TEST_CASE("sarif has the 2.1.0 envelope and one run", "[sarif]") {
@@ -129,6 +142,24 @@ TEST_CASE("sarif results carry level, message, location and fingerprint", "[sari
   CHECK((*secret)["properties"]["security-severity"] == "9.5");
 }
 
+TEST_CASE("sarif results carry the finding's properties in their property bag", "[sarif]") {
+  const auto sarif = nlohmann::json::parse(render_sarif(input_with_properties()));
+  const auto& results = sarif["runs"][0]["results"];
+  const auto* secret = find_result(results, "secret/aws-access-key");
+  REQUIRE(secret != nullptr);
+  CHECK((*secret)["properties"] == nlohmann::json({{"security-severity", "9.5"},
+                                                   {"commit", "89abcdef0123456789abcdef0123456789abcdef"},
+                                                   {"author", "Dev One"}}));
+  const auto* sc2086 = find_result(results, "shellcheck/SC2086");
+  REQUIRE(sc2086 != nullptr);
+  CHECK((*sc2086)["properties"] ==
+        nlohmann::json({{"package", "lodash"}, {"version", "4.17.20"}, {"aliases", "CVE-1,GHSA-2"}}));
+  // No properties and no security severity: no property bag at all.
+  const auto* trailing = find_result(results, "trailing-whitespace");
+  REQUIRE(trailing != nullptr);
+  CHECK_FALSE(trailing->contains("properties"));
+}
+
 TEST_CASE("sarif rule names are Pascal-case identifiers", "[sarif]") {
   auto input = test::sample_input();
   input.rules.clear();
@@ -204,7 +235,7 @@ TEST_CASE("sarif passes the SARIF multitool with GitHub rules", "[sarif][multito
   test::TempDir dir;
   const auto sarif_path = dir.path() / "lint.sarif";
   const auto log_path = dir.path() / "validation.sarif";
-  REQUIRE(write_report_file(sarif_path, render_sarif(test::sample_input())).ok());
+  REQUIRE(write_report_file(sarif_path, render_sarif(input_with_properties())).ok());
 
   util::ProcessSpec spec;
   spec.argv = {multitool,  "validate",        "--rule-kind",      "Sarif;Gh",
@@ -250,7 +281,7 @@ TEST_CASE("sarif is valid against the OASIS SARIF 2.1.0 JSON schema", "[sarif][s
   }
   test::TempDir dir;
   const auto sarif_path = dir.path() / "lint.sarif";
-  REQUIRE(write_report_file(sarif_path, render_sarif(test::sample_input())).ok());
+  REQUIRE(write_report_file(sarif_path, render_sarif(input_with_properties())).ok());
 
   // jsonschema is the reference validator for JSON Schema draft 4 in Python.
   const std::string script = R"(
