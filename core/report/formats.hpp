@@ -7,10 +7,13 @@
 // for github, to the files GitHub names in the environment.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/report_input.hpp"
 #include "report/reporters.hpp"
@@ -37,6 +40,38 @@ std::string render_sarif(const model::ReportInput& input);
 
 // codequality_reporter.cpp --------------------------------------------------- GitLab Code Quality
 std::string render_codequality(const model::ReportInput& input);
+
+// gitlab_security_reporter.cpp ---------------------------------------------- GitLab security reports
+// (docs/gitlab-security-reports.md)
+
+// The security-report-schemas version every report declares in `version`.
+constexpr std::string_view k_gitlab_security_schema_version = "15.0.7";
+
+struct GitlabSecurityReport {
+  std::string file_name;  // "gl-secret-detection-report.json", "gl-sast-report.json", ...
+  std::string content;
+};
+
+// Secret detection (rule ids "secret/..."), SAST ("config/...") and
+// dependency scanning (other slipway-scan findings naming a package)
+// reports, each only when it has a finding or the stage is "scan".
+// `end_time` is when the scan finished; the start is that minus the duration.
+std::vector<GitlabSecurityReport> render_gitlab_security(const model::ReportInput& input,
+                                                         std::chrono::system_clock::time_point end_time);
+
+// Writes render_gitlab_security()'s files atomically into the output folder.
+Result<std::vector<WrittenReport>> write_gitlab_security_reports(const model::ReportInput& input,
+                                                                 const ReportOptions& options);
+
+// Critical (>= 9.0), High (>= 7.0), Medium (>= 4.0), Low (> 0), Info (0),
+// Unknown (no score).
+std::string_view gitlab_severity(std::optional<double> security_severity);
+
+// "YYYY-MM-DDTHH:MM:SS" in UTC, the schema's scan time format.
+std::string gitlab_scan_time(std::chrono::system_clock::time_point time);
+
+// A UUID (version 8, RFC 9562 variant) from the first 32 hex digits of a hash.
+std::string uuid_from_hex(std::string_view hex);
 
 // junit_reporter.cpp --------------------------------------------------------- JUnit XML
 std::string render_junit(const model::ReportInput& input);

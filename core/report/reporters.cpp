@@ -6,7 +6,9 @@
 // memory and written atomically to <output_dir>/<stage><suffix>. "github"
 // runs after every other format because its step output names the SARIF
 // report, which must exist by then; "gitlab" reuses the Code Quality file
-// when "codequality" was also asked for. Repeated names are written once.
+// when "codequality" was also asked for. "gitlab-security" writes up to three
+// files under GitLab's own names (gl-*-report.json) and may write none.
+// Repeated names are written once.
 #include <algorithm>
 
 #include "report/formats.hpp"
@@ -65,8 +67,9 @@ const WrittenReport* find_written(const std::vector<WrittenReport>& written, std
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> k_known = {"console",    "json",   "sarif",  "codequality", "junit",
-                                                   "checkstyle", "github", "gitlab", "markdown"};
+  static const std::vector<std::string> k_known = {"console",  "json",           "sarif",  "codequality",
+                                                   "junit",    "checkstyle",     "github", "gitlab",
+                                                   "markdown", "gitlab-security"};
   return k_known;
 }
 
@@ -110,6 +113,10 @@ Result<std::vector<WrittenReport>> write_reports(const model::ReportInput& input
       const auto path = report_path(options, input, file_format->suffix);
       if (auto result = write_report_file(path, file_format->render(input)); !result) return result.error();
       written.push_back(WrittenReport{format, path.string()});
+    } else if (format == "gitlab-security") {
+      auto result = write_gitlab_security_reports(input, options);
+      if (!result) return result.error();
+      written.insert(written.end(), result->begin(), result->end());
     } else if (format == "gitlab") {
       const WrittenReport* codequality = find_written(written, "codequality");
       auto result = write_gitlab_report(input, options, codequality ? codequality->path : std::string());

@@ -2,9 +2,10 @@
 //
 // File formats are written atomically (temp file + rename) into the output
 // folder, named "<stage>.<ext>" (lint.sarif, lint.codequality.json,
-// lint.junit.xml, lint.checkstyle.xml, lint.json, lint.md). Console, github
-// and gitlab also write to the given stream; github writes the files that
-// GitHub names in GITHUB_STEP_SUMMARY and GITHUB_OUTPUT.
+// lint.junit.xml, lint.checkstyle.xml, lint.json, lint.md), except
+// gitlab-security, which writes GitLab's gl-*-report.json files. Console,
+// github and gitlab also write to the given stream; github writes the files
+// that GitHub names in GITHUB_STEP_SUMMARY and GITHUB_OUTPUT.
 #pragma once
 
 #include <functional>

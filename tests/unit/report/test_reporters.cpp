@@ -22,9 +22,10 @@ std::set<std::string> folder_entries(const std::filesystem::path& folder) {
 
 }  // namespace
 
-TEST_CASE("known formats are the nine documented ones", "[reporters]") {
+TEST_CASE("known formats are the ten documented ones", "[reporters]") {
   CHECK(known_formats() == std::vector<std::string>{"console", "json", "sarif", "codequality", "junit",
-                                                    "checkstyle", "github", "gitlab", "markdown"});
+                                                    "checkstyle", "github", "gitlab", "markdown",
+                                                    "gitlab-security"});
 }
 
 TEST_CASE("default formats follow the CI platform", "[reporters]") {
@@ -67,8 +68,8 @@ TEST_CASE("write_reports rejects unknown formats before writing anything", "[rep
   REQUIRE_FALSE(result.ok());
   const std::string message = result.error().to_string();
   CHECK(message.find("unknown report format \"sarff\"") != std::string::npos);
-  CHECK(message.find("console, json, sarif, codequality, junit, checkstyle, github, gitlab, markdown") !=
-        std::string::npos);
+  CHECK(message.find("console, json, sarif, codequality, junit, checkstyle, github, gitlab, markdown, "
+                     "gitlab-security") != std::string::npos);
   CHECK(message.find("did you mean \"sarif\"") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.path() / "out"));
   CHECK(stream.str().empty());
