@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "model/config.hpp"
+#include "model/yaml_documents.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
@@ -66,14 +67,15 @@ class YamlReader {
   }
 
   Result<void> read(const std::string& text) {
-    std::vector<YAML::Node> documents;
-    try {
-      documents = YAML::LoadAll(text);
-    } catch (const YAML::ParserException& error) {
-      return error_at(error.mark, "invalid YAML: " + error.msg, syntax_hint(text));
-    } catch (const YAML::Exception& error) {
-      return error_at(error.mark, std::string("invalid YAML: ") + error.what(), syntax_hint(text));
+    auto loaded = load_yaml_documents(text);
+    if (!loaded) {
+      Error error = loaded.error();
+      error.file = m_file;
+      error.message = "invalid YAML: " + error.message;
+      if (error.hint.empty()) error.hint = syntax_hint(text);
+      return error;
     }
+    const std::vector<YAML::Node>& documents = *loaded;
     if (documents.size() > 1) {
       return error_at(documents[1].Mark(),
                       "expected one YAML document, found " + std::to_string(documents.size()),

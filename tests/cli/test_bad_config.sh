@@ -39,6 +39,20 @@ expect_no_file "$reports"
 run_slipway lint --all -C "$repo" --config missing.yml
 expect_status 2 "--config naming a missing file"
 
+# A stray comma (which makes yaml-cpp 0.7.0 loop forever) is a clear error,
+# in the configuration and in a linted YAML file alike.
+printf 'version: 1\n,\n' > "$repo/.slipway.yml"
+run_slipway lint --all -C "$repo"
+expect_status 2 "stray comma in .slipway.yml"
+expect_contains "$err" ".slipway.yml:2" "stray comma: file:line"
+rm "$repo/.slipway.yml"
+printf -- '- a\n,\n' > "$repo/stray.yaml"
+run_slipway lint --all -C "$repo" --format json
+expect_status 1 "stray comma in a YAML file is a finding"
+expect_eq "$(jq -r '.findings[] | select(.path=="stray.yaml") | "\(.rule):\(.line)"' "$repo/.slipway/reports/lint.json")" \
+  "yaml-syntax:2" "stray comma: yaml-syntax finding on line 2"
+rm "$repo/stray.yaml"
+
 # A valid file is accepted and its values are explained with their origin.
 printf 'version: 1\nfail-on: warning\n' > "$repo/.slipway.yml"
 SLIPWAY_OUTPUT_DIR=out run_slipway config --explain -C "$repo" 

@@ -22,7 +22,14 @@ namespace {
 
 using Input = std::vector<std::uint8_t>;
 
+// SLIPWAY_FUZZ_LAST=FILE keeps the input being run in FILE, so the one that
+// crashed or hung can be replayed.
 void run(const Input& input) {
+  static const char* last = std::getenv("SLIPWAY_FUZZ_LAST");
+  if (last != nullptr) {
+    std::ofstream out(last, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(input.data()), static_cast<std::streamsize>(input.size()));
+  }
   LLVMFuzzerTestOneInput(input.data(), input.size());
 }
 

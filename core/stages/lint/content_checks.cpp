@@ -26,6 +26,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "model/yaml_documents.hpp"
 #include "stages/lint/yaml_fast_path.hpp"
 #include "util/files.hpp"
 #include "util/glob.hpp"
@@ -164,12 +165,9 @@ bool is_json_path(std::string_view path) {
 
 void check_yaml(std::string_view content, FileFindings& sink) {
   if (!sink.on(Check::yaml_syntax) || is_plain_yaml(content)) return;
-  try {
-    (void)YAML::LoadAll(std::string(content));
-  } catch (const YAML::Exception& error) {
-    const bool known = !error.mark.is_null();
-    sink.add(Check::yaml_syntax, known ? error.mark.line + 1 : 0, known ? error.mark.column + 1 : 0,
-             "YAML syntax error: " + error.msg);
+  if (auto valid = model::check_yaml_syntax(content); !valid) {
+    sink.add(Check::yaml_syntax, valid.error().line, valid.error().column,
+             "YAML syntax error: " + valid.error().message);
   }
 }
 
