@@ -122,7 +122,8 @@ Result<FileSelection> select_files(const AppContext& context) {
       if (!tracked) return tracked.error();
       std::vector<std::string> all;
       all.reserve(tracked->size() + changed->size());
-      std::set_union(tracked->begin(), tracked->end(), changed->begin(), changed->end(), std::back_inserter(all));
+      std::set_union(tracked->begin(), tracked->end(), changed->begin(), changed->end(),
+                     std::back_inserter(all));
       selection.all_files = std::move(all);
       selection.changed_only = true;
       selection.files = existing_files(context.root, *changed, excludes, output_dir);

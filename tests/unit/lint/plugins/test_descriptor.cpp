@@ -200,7 +200,9 @@ TEST_CASE("every shipped descriptor is valid and named after its id", "[plugins]
     INFO(name);
     const Descriptor d = must_parse(std::string(text), "plugins/" + std::string(name));
     CHECK(std::string(name) == d.id + ".yml");
-    CHECK_FALSE(d.version.empty());
+    // npm-groovy-lint's --version starts a CodeNarc server that outlives the
+    // call, so its descriptor has no version command on purpose.
+    if (d.id != "npm-groovy-lint") CHECK_FALSE(d.version.empty());
     CHECK_FALSE(install_hint_text(d.install).empty());
   }
   // The embedded bytes are the file in the source tree, byte for byte.
