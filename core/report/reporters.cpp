@@ -80,7 +80,7 @@ std::vector<std::string> default_formats(model::CiPlatform platform) {
     case model::CiPlatform::github:
       return {"console", "github", "sarif"};
     case model::CiPlatform::gitlab:
-      return {"console", "codequality", "junit"};
+      return {"console", "codequality", "junit", "gitlab-security"};
     case model::CiPlatform::jenkins:
       return {"console", "junit", "sarif"};
   }
