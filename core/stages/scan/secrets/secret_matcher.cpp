@@ -1,0 +1,231 @@
+// The capture-and-gate half of the engine (see secret_matcher.hpp).
+//
+// Vectorscan reports every end offset E at which a rule matches. The rule's
+// pattern anchored at the end, "(?:pattern)$", searched in the bytes
+// [E - look_back, E), finds the leftmost start of a match ending at E (what
+// HS_FLAG_SOM_LEFTMOST would report); the byte before the search region is
+// made visible (match_prev_avail) so that a leading \b means the same to both
+// engines. Per (rule, start) the longest match is kept, which is the whole
+// token for the bounded patterns the rules use. Only bytes where Vectorscan
+// found a match are ever given to std::regex.
+#include "stages/scan/secrets/secret_matcher.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <utility>
+
+#include "util/glob.hpp"
+#include "util/strings.hpp"
+
+namespace slipway::scan::secrets {
+namespace {
+
+// Values that stand for a secret without being one. Matched case-insensitively
+// anywhere in the secret unless anchored.
+constexpr std::array<std::string_view, 9> k_placeholder_patterns = {
+    R"(example)",
+    R"(x{5,}|\*{3,}|\.\.\.|#{4,})",
+    R"(^\$\{|^\$\(|\{\{|^%[a-z(]|^<[^>]{0,80}>$|^\$[a-z_][a-z0-9_]*$|^@[a-z_]+@$)",
+    R"(placeholder|changeme|change_me|changeit|dummy|redacted|notreal|not_real|fake_?(?:key|token|secret))",
+    R"(your[_-]?(?:api|access|secret|auth|app|client|private)?[_-]?(?:key|token|secret|password|pass|here))",
+    R"(insert[_-]?(?:your|key|token|here)|replace[_-]?me|<redacted>)",
+    R"(^(?:password|passwd|secret|token|apikey|api_key|none|null|nil|undefined|true|false|test|testing|admin|root|default|foobar|hunter2)$)",
+    R"(0123456789|1234567890|abcdefghij|qwertyuiop)",
+    R"(^(.)\1+$)",
+};
+
+const std::vector<std::regex>& placeholder_regexes() {
+  static const std::vector<std::regex> k_regexes = [] {
+    std::vector<std::regex> regexes;
+    for (std::string_view pattern : k_placeholder_patterns) {
+      regexes.emplace_back(std::string(pattern), std::regex::ECMAScript | std::regex::icase);
+    }
+    return regexes;
+  }();
+  return k_regexes;
+}
+
+bool any_search(const std::vector<std::regex>& regexes, std::string_view text) {
+  return std::any_of(regexes.begin(), regexes.end(), [&](const std::regex& regex) {
+    return std::regex_search(text.begin(), text.end(), regex);
+  });
+}
+
+bool overlaps(const SecretHit& a, const SecretHit& b) {
+  return a.secret_begin < b.secret_end && b.secret_begin < a.secret_end;
+}
+
+Error rule_compile_error(const SecretRule& rule, const std::string& what) {
+  std::string message = "secret rule " + rule.id + ": " + what;
+  if (rule.origin != "built-in") message += " (" + rule.origin + ")";
+  return make_error(message);
+}
+
+}  // namespace
+
+double shannon_entropy(std::string_view text) {
+  if (text.empty()) return 0.0;
+  std::array<std::size_t, 256> counts{};
+  for (char c : text) ++counts[static_cast<unsigned char>(c)];
+  double entropy = 0.0;
+  const double size = static_cast<double>(text.size());
+  for (std::size_t count : counts) {
+    if (count == 0) continue;
+    const double p = static_cast<double>(count) / size;
+    entropy -= p * std::log2(p);
+  }
+  return entropy;
+}
+
+bool is_placeholder(std::string_view secret) {
+  return any_search(placeholder_regexes(), secret);
+}
+
+Result<SecretMatcher> SecretMatcher::create(const SecretSettings& settings) {
+  SecretMatcher matcher;
+  matcher.m_rules = settings.rules;
+  matcher.m_max_file_size = settings.max_file_size;
+  matcher.m_allow_paths = settings.allow_paths;
+  try {
+    for (const std::string& allow : settings.allow_values) matcher.m_allow_values.emplace_back(allow);
+  } catch (const std::regex_error& error) {
+    return make_error(std::string("scan.secrets.allow-values: invalid regex: ") + error.what());
+  }
+  for (const SecretRule& rule : matcher.m_rules) {
+    CompiledRule compiled;
+    try {
+      compiled.capture = std::regex(
+          rule.pattern, rule.caseless ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript);
+    } catch (const std::regex_error& error) {
+      return rule_compile_error(rule, std::string("invalid pattern: ") + error.what());
+    }
+    if (rule.secret_group < 0 ||
+        static_cast<std::size_t>(rule.secret_group) > compiled.capture.mark_count()) {
+      return rule_compile_error(rule,
+                                "secret-group " + std::to_string(rule.secret_group) + " does not exist");
+    }
+    compiled.capture_at_end = std::regex("(?:" + rule.pattern + ")$", compiled.capture.flags());
+    for (const std::string& allow : rule.allow_values) {
+      try {
+        compiled.allow_values.emplace_back(allow);
+      } catch (const std::regex_error& error) {
+        return rule_compile_error(rule, "invalid allow-values regex \"" + allow + "\": " + error.what());
+      }
+    }
+    matcher.m_compiled.push_back(std::move(compiled));
+  }
+  auto database = PatternDatabase::compile(matcher.m_rules);
+  if (!database) return database.error();
+  matcher.m_database = std::move(*database);
+  for (std::size_t i = 0; i < matcher.m_compiled.size(); ++i) {
+    matcher.m_compiled[i].look_back = std::min(matcher.m_database.max_width(i), k_max_match_width);
+  }
+  (void)placeholder_regexes();  // built now, not lazily inside worker threads
+  return matcher;
+}
+
+std::vector<bool> SecretMatcher::rules_for_path(std::string_view path, bool& path_allowed) const {
+  path_allowed = util::glob_match_any(m_allow_paths, path);
+  std::vector<bool> skipped(m_rules.size(), false);
+  if (path_allowed) return skipped;
+  for (std::size_t i = 0; i < m_rules.size(); ++i) {
+    if (!m_rules[i].allow_paths.empty()) skipped[i] = util::glob_match_any(m_rules[i].allow_paths, path);
+  }
+  return skipped;
+}
+
+bool SecretMatcher::accept(const SecretRule& rule, const CompiledRule& compiled, std::string_view region,
+                           std::string_view secret) const {
+  if (secret.empty()) return false;
+  if (!rule.keywords.empty()) {
+    const std::string lower = util::to_lower(region);
+    const bool found =
+        std::any_of(rule.keywords.begin(), rule.keywords.end(),
+                    [&](const std::string& keyword) { return lower.find(keyword) != std::string::npos; });
+    if (!found) return false;
+  }
+  if (rule.min_entropy > 0 && shannon_entropy(secret) < rule.min_entropy) return false;
+  if (is_placeholder(secret)) return false;
+  if (any_search(compiled.allow_values, secret)) return false;
+  if (any_search(m_allow_values, secret)) return false;
+  return true;
+}
+
+Result<void> SecretMatcher::find(std::string_view window, std::size_t window_offset, std::size_t accept_begin,
+                                 std::size_t accept_end, const std::vector<bool>& skipped_rules,
+                                 PatternDatabase::Scratch& scratch, std::vector<SecretHit>& out) const {
+  std::vector<RawMatch> raw;
+  if (auto scanned = m_database.scan(window, scratch, raw); !scanned) return scanned.error();
+  if (raw.empty()) return {};
+
+  std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
+    return std::tie(a.rule, a.to) < std::tie(b.rule, b.to);
+  });
+  raw.erase(
+      std::unique(raw.begin(), raw.end(),
+                  [](const RawMatch& a, const RawMatch& b) { return a.rule == b.rule && a.to == b.to; }),
+      raw.end());
+  std::vector<SecretHit> hits;
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t>
+      by_start;  // (rule, match begin) -> index in hits
+  for (const RawMatch& match : raw) {
+    if (!skipped_rules.empty() && skipped_rules[match.rule]) continue;
+    const CompiledRule& compiled = m_compiled[match.rule];
+    if (window_offset + match.to <= accept_begin) continue;  // starts before this window's part
+    const std::size_t region = match.to > compiled.look_back ? match.to - compiled.look_back : 0;
+    if (window_offset + region >= accept_end) continue;  // starts after it
+
+    const char* first = window.data() + region;
+    const char* last = window.data() + match.to;
+    const auto flags =
+        region > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default;
+    std::cmatch groups;
+    try {
+      if (!std::regex_search(first, last, groups, compiled.capture_at_end, flags)) continue;
+    } catch (const std::regex_error&) {
+      continue;  // error_complexity / error_stack on a pathological region: not a finding
+    }
+    const std::size_t begin = window_offset + region + static_cast<std::size_t>(groups.position(0));
+    if (begin < accept_begin || begin >= accept_end) continue;
+    const SecretRule& rule = m_rules[match.rule];
+    const auto& group = groups[static_cast<std::size_t>(rule.secret_group)];
+    if (!group.matched) continue;
+    const std::string_view secret(group.first, static_cast<std::size_t>(group.second - group.first));
+    const std::string_view matched(groups[0].first,
+                                   static_cast<std::size_t>(groups[0].second - groups[0].first));
+    if (!accept(rule, compiled, matched, secret)) continue;
+
+    SecretHit hit;
+    hit.rule = match.rule;
+    hit.match_begin = begin;
+    hit.secret_begin = window_offset + static_cast<std::size_t>(group.first - window.data());
+    hit.secret_end = hit.secret_begin + secret.size();
+    hit.secret = std::string(secret);
+    // Ends come in increasing order: a later end from the same start is the longer match.
+    const auto [slot, inserted] = by_start.try_emplace({match.rule, begin}, hits.size());
+    if (inserted) {
+      hits.push_back(std::move(hit));
+    } else {
+      hits[slot->second] = std::move(hit);
+    }
+  }
+
+  // Where secrets overlap, keep the most specific rules; within one rule, the first.
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    bool beaten = false;
+    for (std::size_t j = 0; j < hits.size() && !beaten; ++j) {
+      if (i == j || !overlaps(hits[i], hits[j])) continue;
+      const Specificity mine = m_rules[hits[i].rule].specificity;
+      const Specificity theirs = m_rules[hits[j].rule].specificity;
+      if (theirs < mine) beaten = true;
+      if (hits[i].rule == hits[j].rule && j < i) beaten = true;
+    }
+    if (!beaten) out.push_back(std::move(hits[i]));
+  }
+  return {};
+}
+
+}  // namespace slipway::scan::secrets
