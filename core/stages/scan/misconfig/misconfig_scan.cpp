@@ -159,7 +159,8 @@ class MisconfigScan {
       return matches;
     }
     const Result<std::string> inside = util::relative_inside(m_options.root, fs::path(include));
-    if (!inside.ok()) return {};
+    std::error_code error;
+    if (!inside.ok() || !fs::is_regular_file(fs::path(m_options.root) / *inside, error)) return {};
     return {*inside};
   }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "stages/scan/misconfig/finding_sink.hpp"
 #include "stages/scan/misconfig/misconfig_scan.hpp"
 #include "stages/scan/scan_types.hpp"
 #include "util/files.hpp"
@@ -56,6 +57,29 @@ inline std::string describe(const std::vector<model::Finding>& findings) {
             std::to_string(finding.location.start_line) + " " + finding.message + "\n";
   }
   return text;
+}
+
+// Runs one checker with every rule enabled: check(sink) for a file named `path`.
+template <typename Check>
+std::vector<model::Finding> run_checker(Check&& check, const std::string& path = "file") {
+  static scan::misconfig::RuleSet all = scan::misconfig::RuleSet().set();
+  std::vector<model::Finding> findings;
+  scan::misconfig::FindingSink sink(findings, all, path);
+  check(sink);
+  return findings;
+}
+
+// "rule@line" for each finding in order, the short form most tests compare.
+inline std::vector<std::string> rule_lines(const std::vector<model::Finding>& findings) {
+  std::vector<std::string> out;
+  for (const model::Finding& finding : findings) {
+    out.push_back(finding.rule_id + "@" + std::to_string(finding.location.start_line));
+  }
+  return out;
+}
+
+inline std::size_t count_rule(const std::vector<model::Finding>& findings, const std::string& rule) {
+  return with_rule(findings, rule).size();
 }
 
 }  // namespace slipway::test
