@@ -59,6 +59,7 @@ LockfileContents parse_lockfile(const LockfileKind& kind, std::string_view text,
 }
 
 int line_at_offset(std::string_view text, std::size_t offset) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   if (offset > text.size()) offset = text.size();
   int line = 1;
   for (std::size_t i = 0; i < offset; ++i) {

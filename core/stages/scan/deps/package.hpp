@@ -48,7 +48,9 @@ struct LockfileContents {
   }
 };
 
-// The 1-based line of byte `offset` in `text`.
+// The 1-based line of byte `offset` in `text`. An offset at or past the end
+// gives the last line that has text (parsers report "unexpected end of
+// input" there, not on a line the editor does not show).
 int line_at_offset(std::string_view text, std::size_t offset);
 
 }  // namespace slipway::scan::deps

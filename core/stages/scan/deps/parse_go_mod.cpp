@@ -104,6 +104,7 @@ LockfileContents parse_go_mod(std::string_view text, const std::string& file) {
   LockfileContents contents;
   GoModReader reader(contents);
   std::string block;  // the directive of the open "( ... )" block
+  int block_line = 0;
   const std::vector<std::string> lines = util::split_lines(text);
   for (std::size_t index = 0; index < lines.size(); ++index) {
     const int number = static_cast<int>(index) + 1;
@@ -128,12 +129,12 @@ LockfileContents parse_go_mod(std::string_view text, const std::string& file) {
     words.erase(words.begin());
     if (words.size() == 1 && words[0] == "(") {
       block = directive;
+      block_line = number;
       continue;
     }
     reader.line(words, directive, number);
   }
-  if (!block.empty())
-    contents.problem(static_cast<int>(lines.size()), "a \"" + block + " (\" block is not closed");
+  if (!block.empty()) contents.problem(block_line, "this \"" + block + " (\" block is not closed");
   reader.finish(file);
   return contents;
 }

@@ -7,6 +7,7 @@
 // (file:, link:, git hosts, tarball URLs) are left out.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "stages/scan/deps/lockfile_parsers.hpp"
@@ -46,7 +47,10 @@ LockfileContents parse_pnpm_lock(std::string_view text, const std::string& file)
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& error) {
-    contents.problem(error.mark.line >= 0 ? error.mark.line + 1 : 1, "not valid YAML: " + error.msg);
+    // yaml-cpp's mark is 0-based and may sit past the last line at the end of input.
+    const int last_line = line_at_offset(text, text.size());
+    const int line = error.mark.line >= 0 ? std::min(error.mark.line + 1, last_line) : 1;
+    contents.problem(line, "not valid YAML: " + error.msg);
     return contents;
   }
   if (!root.IsMap()) {

@@ -77,6 +77,7 @@ LockfileContents parse_yarn_lock(std::string_view text, const std::string& file)
   const std::vector<std::string> lines = util::split_lines(text);
   Entry entry;
   bool in_entry = false;
+  bool after_bad_header = false;  // the fields of an unreadable header are not reported again
   for (std::size_t index = 0; index < lines.size(); ++index) {
     const std::string& line = lines[index];
     const int number = static_cast<int>(index) + 1;
@@ -89,12 +90,15 @@ LockfileContents parse_yarn_lock(std::string_view text, const std::string& file)
         contents.problem(number,
                          "expected an entry header ending in ':', got \"" + std::string(trimmed) + "\"");
         in_entry = false;
+        after_bad_header = true;
         continue;
       }
       entry = Entry{number, std::string(util::trim(trimmed.substr(0, trimmed.size() - 1))), {}, {}};
       in_entry = true;
+      after_bad_header = false;
       continue;
     }
+    if (after_bad_header) continue;
     if (!in_entry) {
       contents.problem(number, "indented line outside an entry");
       continue;
