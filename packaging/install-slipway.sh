@@ -217,6 +217,6 @@ reports_version "$unpacked/bin/slipway" ||
 
 rm -rf "$target"
 mv -T "$unpacked" "$target" || die 1 "cannot move slipway into $target"
-touch "$marker"
+printf '%s\n' "$actual" >"$marker"  # the SHA-256 of the archive it came from
 say "slipway $version: verified (SHA-256 $actual) and installed in $target"
 printf '%s\n' "$binary"

@@ -4,7 +4,7 @@
 # run_action, which runs one of actions/<name> with the composite-action
 # runner (run-composite-action.mjs) and keeps its exit status, log and result.
 
-# shellcheck source=../../cli/lib.sh
+# shellcheck source-path=SCRIPTDIR source=../../cli/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../cli/lib.sh"
 
 ACTIONS_DIR=$SLIPWAY_SOURCE_DIR/actions

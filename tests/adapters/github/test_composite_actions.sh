@@ -7,6 +7,7 @@
 # when this slipway has those commands (otherwise that part says why and is
 # skipped). The binary under test is handed to the actions through `path`;
 # test_install.sh covers downloading it.
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/helpers.sh"
 require_runner_tools
 
