@@ -4,6 +4,11 @@
 // libgit2 repository handle (libgit2 objects are not shared across threads)
 // and its own Vectorscan scratch. Results are merged in walk order, so the
 // output does not depend on thread timing.
+//
+// The commit graph is walked by hand rather than with git_revwalk: libgit2
+// 1.5 does not honour a shallow clone's boundary and fails on the first
+// missing parent, while a CI clone is shallow more often than not. Commits
+// are ordered parents first (Kahn's algorithm), older first among those ready.
 #include "stages/scan/secrets/history_scanner.hpp"
 
 #include <git2.h>
@@ -11,11 +16,14 @@
 #include <atomic>
 #include <cstring>
 #include <ctime>
+#include <map>
 #include <memory>
-#include <mutex>
+#include <optional>
+#include <queue>
 #include <set>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "util/files.hpp"
@@ -33,7 +41,6 @@ struct GitFree {
 };
 
 using RepoPtr = std::unique_ptr<git_repository, GitFree<git_repository_free>>;
-using WalkPtr = std::unique_ptr<git_revwalk, GitFree<git_revwalk_free>>;
 using CommitPtr = std::unique_ptr<git_commit, GitFree<git_commit_free>>;
 using TreePtr = std::unique_ptr<git_tree, GitFree<git_tree_free>>;
 using ObjectPtr = std::unique_ptr<git_object, GitFree<git_object_free>>;
@@ -125,35 +132,122 @@ Result<void> walk_tree(git_repository* repo, const git_tree* tree, const std::st
   return {};
 }
 
-Result<void> push_refs(git_revwalk* walk, git_repository* repo) {
+// The commits to walk: everything reachable from the start commits, minus
+// everything reachable from the hidden ones. Parents missing from the object
+// database (the boundary of a shallow clone) end the walk there.
+struct CommitNode {
+  git_time_t time = 0;
+  std::vector<git_oid> parents;  // those inside the walk
+  std::vector<git_oid> children;
+  std::size_t waiting = 0;  // parents not yet emitted
+};
+using CommitGraph = std::unordered_map<git_oid, CommitNode, OidHash, OidEqual>;
+
+Result<std::vector<git_oid>> start_commits(git_repository* repo) {
+  std::vector<git_oid> starts;
   git_reference_iterator* raw = nullptr;
   if (git_reference_iterator_new(&raw, repo) != 0) return git_error("cannot list references");
   RefIterPtr refs(raw);
+  std::vector<std::string> names;
   const char* name = nullptr;
-  while (git_reference_next_name(&name, refs.get()) == 0) {
-    // Refs to trees or blobs (and broken refs) have no history to walk.
-    if (git_revwalk_push_ref(walk, name) != 0) git_error_clear();
+  while (git_reference_next_name(&name, refs.get()) == 0) names.emplace_back(name);
+  names.emplace_back("HEAD");
+  for (const std::string& ref : names) {
+    git_object* target = nullptr;
+    // Refs to trees or blobs, broken refs and an unborn HEAD have no history to walk.
+    if (git_revparse_single(&target, repo, ref.c_str()) != 0) {
+      git_error_clear();
+      continue;
+    }
+    ObjectPtr object(target);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0) {
+      git_error_clear();
+      continue;
+    }
+    ObjectPtr commit(peeled);
+    starts.push_back(*git_object_id(commit.get()));
   }
-  if (git_revwalk_push_head(walk) != 0) git_error_clear();  // unborn or detached-and-missing HEAD
-  return {};
+  return starts;
+}
+
+// Every commit reachable from `starts` that is in the object database.
+Result<OidSet> reachable(git_repository* repo, git_odb* odb, const std::vector<git_oid>& starts,
+                         const OidSet& stop, CommitGraph* graph, bool& truncated) {
+  OidSet seen;
+  std::vector<git_oid> pending(starts.begin(), starts.end());
+  while (!pending.empty()) {
+    const git_oid oid = pending.back();
+    pending.pop_back();
+    if (stop.count(oid) != 0 || !seen.insert(oid).second) continue;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, &oid) != 0) return git_error("cannot read commit " + oid_hex(oid));
+    CommitPtr commit(raw);
+    CommitNode node;
+    node.time = git_commit_time(commit.get());
+    for (unsigned int i = 0; i < git_commit_parentcount(commit.get()); ++i) {
+      const git_oid* parent = git_commit_parent_id(commit.get(), i);
+      if (git_odb_exists(odb, parent) == 0) {
+        truncated = true;  // beyond a shallow boundary
+        continue;
+      }
+      if (stop.count(*parent) != 0) continue;
+      node.parents.push_back(*parent);
+      pending.push_back(*parent);
+    }
+    if (graph != nullptr) graph->emplace(oid, std::move(node));
+  }
+  return seen;
+}
+
+// Parents before children, older before newer among commits that are ready.
+std::vector<git_oid> oldest_first(CommitGraph& graph) {
+  for (auto& [oid, node] : graph) {
+    node.waiting = node.parents.size();
+    for (const git_oid& parent : node.parents) graph.at(parent).children.push_back(oid);
+  }
+  auto later = [&](const git_oid& a, const git_oid& b) {
+    const git_time_t ta = graph.at(a).time;
+    const git_time_t tb = graph.at(b).time;
+    return ta != tb ? ta > tb : git_oid_cmp(&a, &b) > 0;
+  };
+  std::priority_queue<git_oid, std::vector<git_oid>, decltype(later)> ready(later);
+  for (const auto& [oid, node] : graph) {
+    if (node.waiting == 0) ready.push(oid);
+  }
+  std::vector<git_oid> order;
+  while (!ready.empty()) {
+    const git_oid oid = ready.top();
+    ready.pop();
+    order.push_back(oid);
+    for (const git_oid& child : graph.at(oid).children) {
+      if (--graph.at(child).waiting == 0) ready.push(child);
+    }
+  }
+  return order;
 }
 
 struct WalkResult {
   std::vector<CommitInfo> commits;
   std::vector<BlobTask> tasks;
+  bool truncated = false;  // some parent was missing (shallow)
+  std::optional<git_oid> base_tree;
 };
 
 Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
-  git_revwalk* raw_walk = nullptr;
-  if (git_revwalk_new(&raw_walk, repo) != 0) return git_error("cannot walk the history");
-  WalkPtr walk(raw_walk);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
+  git_odb* raw_odb = nullptr;
+  if (git_repository_odb(&raw_odb, repo) != 0) return git_error("cannot open the object database");
+  OdbPtr odb(raw_odb);
 
   OidSet seen_trees;
   OidSet seen_blobs;
   WalkResult result;
+  std::vector<git_oid> starts;
+  OidSet hidden;
   if (base.empty()) {
-    if (auto pushed = push_refs(walk.get(), repo); !pushed) return pushed.error();
+    auto refs = start_commits(repo);
+    if (!refs) return refs.error();
+    starts = std::move(*refs);
   } else {
     git_object* raw_base = nullptr;
     if (git_revparse_single(&raw_base, repo, base.c_str()) != 0)
@@ -168,18 +262,24 @@ Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
     if (git_commit_tree(&raw_tree, base_commit.get()) != 0)
       return git_error("cannot read the tree of " + base);
     TreePtr base_tree(raw_tree);
+    result.base_tree = *git_tree_id(base_tree.get());
     if (auto marked = walk_tree(repo, base_tree.get(), "", -1, seen_trees, seen_blobs, result.tasks);
         !marked) {
       return marked.error();
     }
-    if (git_revwalk_push_head(walk.get()) != 0) return git_error("cannot read HEAD");
-    if (git_revwalk_hide(walk.get(), git_commit_id(base_commit.get())) != 0)
-      return git_error("cannot hide base");
+    auto ancestors =
+        reachable(repo, odb.get(), {*git_commit_id(base_commit.get())}, {}, nullptr, result.truncated);
+    if (!ancestors) return ancestors.error();
+    hidden = std::move(*ancestors);
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo, "HEAD") != 0) return git_error("cannot read HEAD");
+    starts.push_back(head);
   }
 
-  git_oid oid;
-  int status = 0;
-  while ((status = git_revwalk_next(&oid, walk.get())) == 0) {
+  CommitGraph graph;
+  auto walked = reachable(repo, odb.get(), starts, hidden, &graph, result.truncated);
+  if (!walked) return walked.error();
+  for (const git_oid& oid : oldest_first(graph)) {
     git_commit* raw_commit = nullptr;
     if (git_commit_lookup(&raw_commit, repo, &oid) != 0)
       return git_error("cannot read commit " + oid_hex(oid));
@@ -191,13 +291,12 @@ Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
     if (git_commit_tree(&raw_tree, commit.get()) != 0)
       return git_error("cannot read the tree of " + oid_hex(oid));
     TreePtr tree(raw_tree);
-    if (auto walked = walk_tree(repo, tree.get(), "", static_cast<long>(result.commits.size() - 1),
-                                seen_trees, seen_blobs, result.tasks);
-        !walked) {
-      return walked.error();
+    if (auto added = walk_tree(repo, tree.get(), "", static_cast<long>(result.commits.size() - 1), seen_trees,
+                               seen_blobs, result.tasks);
+        !added) {
+      return added.error();
     }
   }
-  if (status != GIT_ITEROVER) return git_error("cannot walk the history");
   return result;
 }
 
@@ -251,6 +350,42 @@ Result<void> scan_tasks(const SecretMatcher& matcher, const std::string& root,
   return {};
 }
 
+// (rule, sha256(secret)) of every secret in the base commit's version of
+// `path` (none when the path is new, binary or too large).
+Result<std::set<std::pair<std::size_t, std::string>>> secrets_at_base(const SecretMatcher& matcher,
+                                                                      git_repository* repo,
+                                                                      const git_oid& base_tree,
+                                                                      const std::string& path) {
+  std::set<std::pair<std::size_t, std::string>> found;
+  git_tree* raw_tree = nullptr;
+  if (git_tree_lookup(&raw_tree, repo, &base_tree) != 0) return git_error("cannot read the base tree");
+  TreePtr tree(raw_tree);
+  git_tree_entry* raw_entry = nullptr;
+  if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0) {
+    git_error_clear();
+    return found;
+  }
+  std::unique_ptr<git_tree_entry, GitFree<git_tree_entry_free>> entry(raw_entry);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return found;
+  git_blob* raw_blob = nullptr;
+  if (git_blob_lookup(&raw_blob, repo, git_tree_entry_id(entry.get())) != 0)
+    return git_error("cannot read " + path);
+  std::unique_ptr<git_blob, GitFree<git_blob_free>> blob(raw_blob);
+  const std::string_view data(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                              static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  if (data.size() > static_cast<std::size_t>(matcher.max_file_size()) ||
+      util::looks_binary(data.substr(0, k_binary_sniff))) {
+    return found;
+  }
+  auto scratch = matcher.make_scratch();
+  if (!scratch) return scratch.error();
+  auto scanned = scan_bytes(matcher, *scratch, data, path);
+  if (!scanned) return scanned.error();
+  for (const LocatedSecret& secret : scanned->secrets)
+    found.emplace(secret.rule, util::sha256_hex(secret.secret));
+  return found;
+}
+
 }  // namespace
 
 Result<HistoryResult> scan_history(const SecretMatcher& matcher, const std::string& root,
@@ -262,10 +397,9 @@ Result<HistoryResult> scan_history(const SecretMatcher& matcher, const std::stri
   }
   RepoPtr repo(raw_repo);
   HistoryResult result;
-  result.shallow = git_repository_is_shallow(repo.get()) == 1;
-
   auto walked = list_blobs(repo.get(), base);
   if (!walked) return walked.error();
+  result.shallow = git_repository_is_shallow(repo.get()) == 1 || walked->truncated;
   result.commits = std::move(walked->commits);
   const std::vector<BlobTask>& tasks = walked->tasks;
 
@@ -286,6 +420,8 @@ Result<HistoryResult> scan_history(const SecretMatcher& matcher, const std::stri
   }
 
   // Walk order = oldest introduction first: keep the first of each (rule, secret, path).
+  // With a base, a secret the base already had at that path was not introduced since.
+  std::map<std::string, std::set<std::pair<std::size_t, std::string>>> at_base;
   std::set<std::tuple<std::size_t, std::string, std::string>> reported;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     TaskOutcome& outcome = outcomes[i];
@@ -293,7 +429,17 @@ Result<HistoryResult> scan_history(const SecretMatcher& matcher, const std::stri
     if (outcome.too_large) ++result.blobs_too_large;
     if (!outcome.binary && !outcome.too_large) ++result.blobs_scanned;
     for (LocatedSecret& secret : outcome.secrets) {
-      if (!reported.emplace(secret.rule, util::sha256_hex(secret.secret), tasks[i].path).second) continue;
+      const std::string hash = util::sha256_hex(secret.secret);
+      if (!reported.emplace(secret.rule, hash, tasks[i].path).second) continue;
+      if (walked->base_tree) {
+        auto cached = at_base.find(tasks[i].path);
+        if (cached == at_base.end()) {
+          auto scanned = secrets_at_base(matcher, repo.get(), *walked->base_tree, tasks[i].path);
+          if (!scanned) return scanned.error();
+          cached = at_base.emplace(tasks[i].path, std::move(*scanned)).first;
+        }
+        if (cached->second.count({secret.rule, hash}) != 0) continue;
+      }
       result.secrets.push_back(HistorySecret{std::move(secret), tasks[i].path, tasks[i].commit});
     }
   }

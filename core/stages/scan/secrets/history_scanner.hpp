@@ -6,8 +6,9 @@
 // blob is attributed to the first commit whose tree contains it: the commit
 // that introduced it. Identical secrets at the same path in later blobs (the
 // file was edited, the secret stayed) are reported once, for that first
-// commit. With a base commit only base..HEAD is walked, and everything in the
-// base's own tree counts as already seen.
+// commit. With a base commit only base..HEAD is walked, everything in the
+// base's own tree counts as already seen, and a secret the base already had
+// at the same path is not reported (the file was edited, not the secret).
 #pragma once
 
 #include <cstddef>

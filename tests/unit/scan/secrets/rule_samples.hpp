@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace slipway::scan::secrets::test {
+namespace slipway::scan::secrets::test_support {
 
 struct RuleSample {
   std::string_view id;
@@ -241,4 +241,4 @@ inline const std::vector<RuleSample>& rule_samples() {
   return k_samples;
 }
 
-}  // namespace slipway::scan::secrets::test
+}  // namespace slipway::scan::secrets::test_support

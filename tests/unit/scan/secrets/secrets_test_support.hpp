@@ -24,7 +24,7 @@
 #include "stages/scan/secrets/secret_matcher.hpp"
 #include "stages/scan/secrets/secrets_settings.hpp"
 
-namespace slipway::scan::secrets::test {
+namespace slipway::scan::secrets::test_support {
 
 inline std::uint32_t seed_of(std::string_view name) {
   std::uint32_t hash = 2166136261u;  // FNV-1a
@@ -148,4 +148,4 @@ inline std::vector<std::string> rule_ids(const SecretMatcher& matcher,
   return ids;
 }
 
-}  // namespace slipway::scan::secrets::test
+}  // namespace slipway::scan::secrets::test_support

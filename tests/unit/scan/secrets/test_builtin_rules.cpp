@@ -10,7 +10,7 @@
 #include "stages/scan/secrets/builtin_rules.hpp"
 
 using namespace slipway::scan::secrets;
-using namespace slipway::scan::secrets::test;
+using namespace slipway::scan::secrets::test_support;
 
 TEST_CASE("the built-in rule set has at least 120 rules with sound metadata") {
   const auto& rules = builtin_rules();

@@ -9,7 +9,7 @@
 #include "secrets_test_support.hpp"
 
 using namespace slipway::scan::secrets;
-using namespace slipway::scan::secrets::test;
+using namespace slipway::scan::secrets::test_support;
 
 namespace {
 

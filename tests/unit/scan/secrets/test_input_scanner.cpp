@@ -11,7 +11,7 @@
 
 using namespace slipway;
 using namespace slipway::scan::secrets;
-using namespace slipway::scan::secrets::test;
+using namespace slipway::scan::secrets::test_support;
 
 namespace {
 

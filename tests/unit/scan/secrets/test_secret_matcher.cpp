@@ -9,7 +9,7 @@
 #include "stages/scan/secrets/secret_findings.hpp"
 
 using namespace slipway::scan::secrets;
-using namespace slipway::scan::secrets::test;
+using namespace slipway::scan::secrets::test_support;
 
 namespace {
 
