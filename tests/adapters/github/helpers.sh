@@ -35,16 +35,18 @@ cli_has() {
   grep -q "^Usage: slipway $1" <<<"$help"
 }
 
-# run_action NAME [runner options...]: runs actions/NAME; sets action_status,
-# action_log and RESULT (the runner's JSON result file).
+# run_action NAME|DIR [runner options...]: runs actions/NAME (or the action
+# in the absolute folder DIR); sets action_status, action_log and RESULT (the
+# runner's JSON result file).
 run_action() {
-  local name=$1
+  local action=$1
   shift
+  case $action in /*) ;; *) action=$ACTIONS_DIR/$action ;; esac
   run_count=$((run_count + 1))
   RESULT=$TEST_TMP/result-$run_count.json
   rm -f "$RESULT"
   set +e
-  node "$RUNNER" --action "$ACTIONS_DIR/$name" --result "$RESULT" --temp "$TEST_TMP/runner-$run_count" "$@" \
+  node "$RUNNER" --action "$action" --result "$RESULT" --temp "$TEST_TMP/runner-$run_count" "$@" \
     >"$TEST_TMP/log-$run_count" 2>&1
   action_status=$?
   set -e
