@@ -77,12 +77,21 @@ bool process_gone(pid_t pid) {
 
 }  // namespace
 
+// Read from .slipway.yml, so the acceptance case covers the whole path from
+// the user's file to the process.
+Step flaky_from_yaml(const test::TempFolder& folder, int retries) {
+  const std::string yaml = "build:\n  steps:\n    - name: flaky\n      run: '" + flaky_script(3) +
+                           "'\n      retries: " + std::to_string(retries) + "\n      retry-delay: 1ms\n";
+  Result<std::vector<Step>> steps = read_steps(folder.write(".slipway.yml", yaml).string());
+  if (!steps) FAIL("read_steps failed: " << steps.error().to_string());
+  REQUIRE(steps->size() == 1);
+  return steps->front();
+}
+
 TEST_CASE("a flaky step passes with retries: 2 and fails with retries: 1", "[step_runner]") {
   SECTION("retries: 2") {
     test::TempFolder folder;
-    Step step = shell_step("flaky", flaky_script(3));
-    step.retries = 2;
-    const BuildRun run = run_ok({step}, context_in(folder));
+    const BuildRun run = run_ok({flaky_from_yaml(folder, 2)}, context_in(folder));
     REQUIRE(run.steps.size() == 1);
     CHECK(run.passed);
     CHECK(run.steps[0].status == StepStatus::passed);
@@ -92,10 +101,8 @@ TEST_CASE("a flaky step passes with retries: 2 and fails with retries: 1", "[ste
   }
   SECTION("retries: 1") {
     test::TempFolder folder;
-    Step step = shell_step("flaky", flaky_script(3));
-    step.retries = 1;
     std::ostringstream out;
-    const BuildRun run = run_ok({step}, context_in(folder, &out));
+    const BuildRun run = run_ok({flaky_from_yaml(folder, 1)}, context_in(folder, &out));
     CHECK_FALSE(run.passed);
     CHECK(run.steps[0].status == StepStatus::failed);
     CHECK(run.steps[0].attempts == 2);
@@ -103,6 +110,9 @@ TEST_CASE("a flaky step passes with retries: 2 and fails with retries: 1", "[ste
     CHECK(read_text(folder / "attempts") == "2\n");
     CHECK_THAT(out.str(), Catch::Contains("[slipway] attempt 1 of 2 exited with 1; retrying in 1ms"));
     CHECK_THAT(out.str(), Catch::Contains("failure 1\n") && Catch::Contains("failure 2\n"));
+    CHECK_THAT(
+        read_text(run.steps[0].log_path),
+        Catch::Contains("failure 1\n[slipway] attempt 1 of 2 exited with 1; retrying in 1ms\nfailure 2\n"));
   }
 }
 
