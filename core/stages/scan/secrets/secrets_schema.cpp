@@ -49,8 +49,9 @@ model::ConfigSchema secrets_config_schema() {
                "The rule's pattern (a new rule needs one; an override may keep the built-in one)", false));
   schema.push_back(make_key(rule + "description", ValueType::string, std::string(),
                             "What the rule finds, shown in findings and reports", false));
-  ConfigKey group = make_key(rule + "secret-group", ValueType::integer, std::int64_t{1},
-                             "The capture group that holds the secret (0 = the whole match)", false);
+  ConfigKey group = make_key(
+      rule + "secret-group", ValueType::integer, std::int64_t{1},
+      "The capture group that holds the secret (0 = the whole match; default 1, or 0 without groups)", false);
   group.max = 99;
   schema.push_back(std::move(group));
   schema.push_back(make_key(rule + "keywords", ValueType::string_list, Strings{},

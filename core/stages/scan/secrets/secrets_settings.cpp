@@ -97,6 +97,16 @@ std::regex::flag_type regex_flags(bool caseless) {
   return caseless ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript;
 }
 
+// A new rule's secret is its first capture group, or the whole match when the
+// pattern has none. (A pattern std::regex rejects keeps 1; validation reports it.)
+int default_secret_group(const SecretRule& rule) {
+  try {
+    return std::regex(rule.pattern, regex_flags(rule.caseless)).mark_count() > 0 ? 1 : 0;
+  } catch (const std::regex_error&) {
+    return 1;
+  }
+}
+
 }  // namespace
 
 Result<void> apply_user_rules(std::vector<SecretRule>& rules, const std::vector<UserRule>& user_rules) {
@@ -127,7 +137,11 @@ Result<void> apply_user_rules(std::vector<SecretRule>& rules, const std::vector<
     rule.origin = user.origin;
     if (fields.pattern) rule.pattern = *fields.pattern;
     if (fields.description) rule.description = *fields.description;
-    if (fields.secret_group) rule.secret_group = *fields.secret_group;
+    if (fields.secret_group) {
+      rule.secret_group = *fields.secret_group;
+    } else if (!rule.builtin && fields.pattern) {
+      rule.secret_group = default_secret_group(rule);
+    }
     if (fields.keywords) rule.keywords = lower_all(*fields.keywords);
     if (fields.min_entropy) rule.min_entropy = *fields.min_entropy;
     if (fields.score) rule.score = *fields.score;
