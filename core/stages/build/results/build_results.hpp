@@ -131,14 +131,16 @@ struct ResultsSettings {
   std::optional<CoverageMinimum> coverage_min;  // nullopt = no gate
 };
 
-// The settings from a configuration built with results_config_schema();
-// build.coverage.min is checked here (the schema holds it as a string), the
-// error naming where the value came from.
-Result<ResultsSettings> results_settings(const model::Config& config);
+// The settings from a configuration that includes results_config_schema()
+// (nullptr or a key outside its schema: the defaults). build.coverage.min is
+// checked here (the schema holds it as a string), the error naming where the
+// value came from.
+Result<ResultsSettings> results_settings(const model::Config* config);
 
-// The spec for `--cache-key NAME`. Errors: no build.cache.<name> section
-// (with "did you mean"), or one without files and tools.
-Result<CacheKeySpec> cache_key_spec(const model::Config& config, const std::string& name,
+// The spec for `--cache-key NAME`, files relative to `root`. Errors: no
+// build.cache.<name> section (with "did you mean"), or one without files and
+// tools.
+Result<CacheKeySpec> cache_key_spec(const model::Config* config, const std::string& name,
                                     const std::string& root);
 
 }  // namespace slipway::build::results

@@ -56,29 +56,33 @@ model::ConfigSchema results_config_schema() {
   };
 }
 
-Result<ResultsSettings> results_settings(const model::Config& config) {
+Result<ResultsSettings> results_settings(const model::Config* config) {
   ResultsSettings settings;
-  settings.junit = config.get_list("build.junit");
-  settings.coverage_file = std::string(util::trim(config.get_string("build.coverage.file")));
-  const model::ConfigValue& min = config.get("build.coverage.min");
-  const std::string& min_text = config.get_string("build.coverage.min");
-  if (!util::trim(min_text).empty()) {
-    Result<CoverageMinimum> parsed = parse_coverage_min(min_text);
-    if (!parsed) return value_error(min, "build.coverage.min", parsed.error());
-    if (settings.coverage_file.empty()) {
-      Error error = make_error("build.coverage.min is set but build.coverage.file is empty",
-                               "name the coverage report, e.g. `file: coverage/lcov.info`");
-      if (min.source == model::ConfigSource::file) error.file = min.origin;
-      return error;
-    }
-    settings.coverage_min = *parsed;
+  if (config == nullptr) return settings;
+  if (config->has("build.junit")) settings.junit = config->get_list("build.junit");
+  if (config->has("build.coverage.file")) {
+    settings.coverage_file = std::string(util::trim(config->get_string("build.coverage.file")));
   }
+  if (!config->has("build.coverage.min")) return settings;
+  const model::ConfigValue& min = config->get("build.coverage.min");
+  const std::string& min_text = config->get_string("build.coverage.min");
+  if (util::trim(min_text).empty()) return settings;
+  Result<CoverageMinimum> parsed = parse_coverage_min(min_text);
+  if (!parsed) return value_error(min, "build.coverage.min", parsed.error());
+  if (settings.coverage_file.empty()) {
+    Error error = make_error("build.coverage.min is set but build.coverage.file is empty",
+                             "name the coverage report, e.g. `file: coverage/lcov.info`");
+    if (min.source == model::ConfigSource::file) error.file = min.origin;
+    return error;
+  }
+  settings.coverage_min = *parsed;
   return settings;
 }
 
-Result<CacheKeySpec> cache_key_spec(const model::Config& config, const std::string& name,
+Result<CacheKeySpec> cache_key_spec(const model::Config* config, const std::string& name,
                                     const std::string& root) {
-  const std::vector<std::string> names = config.children("build.cache");
+  const std::vector<std::string> names =
+      config != nullptr ? config->children("build.cache") : std::vector<std::string>{};
   if (std::find(names.begin(), names.end(), name) == names.end()) {
     const std::string suggestion = util::closest_match(name, names);
     return make_error("no cache named \"" + name + "\" in the configuration",
@@ -88,8 +92,8 @@ Result<CacheKeySpec> cache_key_spec(const model::Config& config, const std::stri
   }
   CacheKeySpec spec;
   spec.root = root;
-  spec.files = config.get_list("build.cache." + name + ".files");
-  spec.tools = config.get_list("build.cache." + name + ".tools");
+  spec.files = config->get_list("build.cache." + name + ".files");
+  spec.tools = config->get_list("build.cache." + name + ".tools");
   if (spec.files.empty() && spec.tools.empty()) {
     return make_error("the cache \"" + name + "\" lists neither files nor tools",
                       "add build.cache." + name + ".files (lockfiles) and/or .tools");

@@ -75,8 +75,10 @@ std::vector<std::pair<std::string, std::string>> version_exports(const NextVersi
 // build.version.initial, .tag-prefix, .pre-1-0-breaking-minor, .include-prereleases.
 model::ConfigSchema version_config_schema();
 
-// The options from a configuration built with version_config_schema().
-// Errors: an initial version that is not X.Y.Z, a tag prefix with spaces.
-Result<VersionOptions> version_options(const model::Config& config);
+// The options from a configuration that includes version_config_schema()
+// (nullptr or keys outside its schema: the defaults). Errors, naming where
+// the value came from: an initial version that is not MAJOR.MINOR.PATCH, a
+// tag prefix that cannot start a tag name.
+Result<VersionOptions> version_options(const model::Config* config);
 
 }  // namespace slipway::build::version

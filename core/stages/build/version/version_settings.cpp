@@ -44,19 +44,25 @@ model::ConfigSchema version_config_schema() {
   };
 }
 
-Result<VersionOptions> version_options(const model::Config& config) {
+Result<VersionOptions> version_options(const model::Config* config) {
   VersionOptions options;
-  options.initial = config.get_string("build.version.initial");
-  options.tag_prefix = config.get_string("build.version.tag-prefix");
-  options.pre_1_0_breaking_minor = config.get_bool("build.version.pre-1-0-breaking-minor");
-  options.include_prereleases = config.get_bool("build.version.include-prereleases");
+  if (config == nullptr) return options;
+  if (config->has("build.version.initial")) options.initial = config->get_string("build.version.initial");
+  if (config->has("build.version.tag-prefix"))
+    options.tag_prefix = config->get_string("build.version.tag-prefix");
+  if (config->has("build.version.pre-1-0-breaking-minor")) {
+    options.pre_1_0_breaking_minor = config->get_bool("build.version.pre-1-0-breaking-minor");
+  }
+  if (config->has("build.version.include-prereleases")) {
+    options.include_prereleases = config->get_bool("build.version.include-prereleases");
+  }
   if (!parse_semver(options.initial)) {
-    return value_error(config.get("build.version.initial"), "build.version.initial",
+    return value_error(config->get("build.version.initial"), "build.version.initial",
                        "expected a version MAJOR.MINOR.PATCH, got \"" + options.initial + "\"",
                        "write it without the tag prefix, e.g. 0.1.0 or 1.0.0");
   }
   if (options.tag_prefix.find_first_of(" \t\n~^:?*[\\") != std::string::npos) {
-    return value_error(config.get("build.version.tag-prefix"), "build.version.tag-prefix",
+    return value_error(config->get("build.version.tag-prefix"), "build.version.tag-prefix",
                        "\"" + options.tag_prefix + "\" cannot start a git tag name",
                        "use letters, digits, '-', '_', '.' or '/' (e.g. v or release-)");
   }

@@ -41,23 +41,23 @@ TEST_CASE("results settings: values from .slipway.yml", "[results][settings]") {
       "      tools: [node, \"java -version\"]\n"
       "    go:\n"
       "      files: [/go.sum]\n");
-  Result<ResultsSettings> settings = results_settings(config);
+  Result<ResultsSettings> settings = results_settings(&config);
   if (!settings) FAIL(settings.error().to_string());
   CHECK(settings->junit == std::vector<std::string>{"**/TEST-*.xml", "reports/junit.xml"});
   CHECK(settings->coverage_file == "coverage/lcov.info");
   REQUIRE(settings->coverage_min.has_value());
   CHECK(settings->coverage_min->tenths == 805);
 
-  Result<CacheKeySpec> deps = cache_key_spec(config, "deps", "/repo");
+  Result<CacheKeySpec> deps = cache_key_spec(&config, "deps", "/repo");
   if (!deps) FAIL(deps.error().to_string());
   CHECK(deps->root == "/repo");
   CHECK(deps->files == std::vector<std::string>{"package-lock.json"});
   CHECK(deps->tools == std::vector<std::string>{"node", "java -version"});
-  Result<CacheKeySpec> go = cache_key_spec(config, "go", "/repo");
+  Result<CacheKeySpec> go = cache_key_spec(&config, "go", "/repo");
   REQUIRE(go.ok());
   CHECK(go->tools.empty());
 
-  Result<CacheKeySpec> typo = cache_key_spec(config, "dep", "/repo");
+  Result<CacheKeySpec> typo = cache_key_spec(&config, "dep", "/repo");
   REQUIRE_FALSE(typo.ok());
   CHECK(typo.error().message == "no cache named \"dep\" in the configuration");
   CHECK(typo.error().hint == "did you mean \"deps\"?");
@@ -65,12 +65,26 @@ TEST_CASE("results settings: values from .slipway.yml", "[results][settings]") {
 
 TEST_CASE("results settings: defaults mean no JUnit, no coverage, no gate", "[results][settings]") {
   const model::Config config = config_from("fail-on: error\n");
-  Result<ResultsSettings> settings = results_settings(config);
+  Result<ResultsSettings> settings = results_settings(&config);
   REQUIRE(settings.ok());
   CHECK(settings->junit.empty());
   CHECK(settings->coverage_file.empty());
   CHECK_FALSE(settings->coverage_min.has_value());
-  CHECK_FALSE(cache_key_spec(config, "deps", ".").ok());
+  CHECK_FALSE(cache_key_spec(&config, "deps", ".").ok());
+}
+
+TEST_CASE("results settings: no configuration, or one without these keys, means the defaults",
+          "[results][settings]") {
+  Result<ResultsSettings> none = results_settings(nullptr);
+  REQUIRE(none.ok());
+  CHECK(none->junit.empty());
+  CHECK_FALSE(none->coverage_min.has_value());
+  const model::Config core_only(model::core_config_schema());
+  Result<ResultsSettings> core = results_settings(&core_only);
+  REQUIRE(core.ok());
+  CHECK(core->coverage_file.empty());
+  CHECK_FALSE(cache_key_spec(nullptr, "deps", ".").ok());
+  CHECK_FALSE(cache_key_spec(&core_only, "deps", ".").ok());
 }
 
 TEST_CASE("results settings: a bad minimum names its line", "[results][settings]") {
@@ -79,27 +93,27 @@ TEST_CASE("results settings: a bad minimum names its line", "[results][settings]
       "  coverage:\n"
       "    file: lcov.info\n"
       "    min: 80.25\n");
-  Result<ResultsSettings> settings = results_settings(config);
+  Result<ResultsSettings> settings = results_settings(&config);
   REQUIRE_FALSE(settings.ok());
   INFO(settings.error().to_string());
   CHECK(settings.error().to_string().rfind(".slipway.yml:4:5: invalid value for \"build.coverage.min\": ",
                                            0) == 0);
 
   const model::Config without_file = config_from("build:\n  coverage:\n    min: 80\n");
-  Result<ResultsSettings> missing = results_settings(without_file);
+  Result<ResultsSettings> missing = results_settings(&without_file);
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().message.find("build.coverage.file is empty") != std::string::npos);
 
   model::Config from_env = config_from("build:\n  coverage:\n    file: lcov.info\n");
   REQUIRE(from_env.apply_environment({{"SLIPWAY_BUILD_COVERAGE_MIN", "lots"}}).ok());
-  Result<ResultsSettings> env_error = results_settings(from_env);
+  Result<ResultsSettings> env_error = results_settings(&from_env);
   REQUIRE_FALSE(env_error.ok());
   CHECK(env_error.error().message.find("(from SLIPWAY_BUILD_COVERAGE_MIN)") != std::string::npos);
 }
 
 TEST_CASE("results settings: a cache with neither files nor tools", "[results][settings]") {
   const model::Config config = config_from("build:\n  cache:\n    empty:\n      files: []\n");
-  Result<CacheKeySpec> spec = cache_key_spec(config, "empty", ".");
+  Result<CacheKeySpec> spec = cache_key_spec(&config, "empty", ".");
   REQUIRE_FALSE(spec.ok());
   CHECK(spec.error().message.find("lists neither files nor tools") != std::string::npos);
 }
