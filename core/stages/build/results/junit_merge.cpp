@@ -36,7 +36,8 @@ std::string first_line(std::string_view text) {
     if (trimmed.size() > k_max_message_bytes) {
       std::size_t cut = k_max_message_bytes;
       while (cut > 0 && (static_cast<unsigned char>(trimmed[cut]) & 0xC0) == 0x80) --cut;
-      trimmed = trimmed.substr(0, cut) + "…";
+      trimmed.resize(cut);
+      trimmed += "…";
     }
     return trimmed;
   }

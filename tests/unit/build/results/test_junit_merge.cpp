@@ -140,6 +140,17 @@ TEST_CASE("junit: a failing test appears in the merged report and the summary", 
   CHECK(junit_summary_markdown(*summary).find("- `B.breaks`: boom") != std::string::npos);
 }
 
+TEST_CASE("junit: long messages are cut at a character boundary", "[results][junit]") {
+  test::TempFolder root;
+  const std::string long_message = std::string(299, 'a') + "\xC3\xA9" + std::string(100, 'b');
+  root.write("TEST-long.xml", "<testsuite><testcase name=\"t\"><failure message=\"" + long_message +
+                                  "\"/></testcase></testsuite>");
+  Result<TestSummary> summary = merge_junit(root.path().string(), {"TEST-*.xml"}, "junit.xml");
+  if (!summary) FAIL(summary.error().to_string());
+  REQUIRE(summary->failing.size() == 1);
+  CHECK(summary->failing[0].message == std::string(299, 'a') + "…");
+}
+
 TEST_CASE("junit: bad input is an Error naming the file and line", "[results][junit]") {
   test::TempFolder root;
   SECTION("malformed XML") {
