@@ -19,6 +19,7 @@ model::ConfigSchema full_schema() {
   model::ConfigSchema schema = model::core_config_schema();
   for (auto& key : lint::lint_config_schema()) schema.push_back(std::move(key));
   for (auto& key : lint::plugin_config_schema()) schema.push_back(std::move(key));
+  for (auto& key : scan_config_schema()) schema.push_back(std::move(key));
   return schema;
 }
 

@@ -37,6 +37,8 @@ struct AppContext {
 
 // The whole configuration schema: top-level keys and every stage's section.
 model::ConfigSchema full_schema();
+// The scan section: scan.fail-on plus each scan area's keys (scan_command.cpp).
+model::ConfigSchema scan_config_schema();
 
 // Applies defaults, .slipway.yml, SLIPWAY_* and flags; detects CI; opens the
 // repository. `require_repo` makes a missing repository an error.

@@ -28,7 +28,7 @@ struct StageFlags {
 void add_stage_flags(CLI::App& command, StageFlags& flags) {
   command.add_option("--format", flags.format,
                      "Comma-separated report formats: console,json,sarif,codequality,junit,checkstyle,github,"
-                     "gitlab,markdown (default: per CI platform)");
+                     "gitlab,markdown,gitlab-security (default: per CI platform)");
   command.add_option("--output-dir", flags.output_dir, "Folder for report files (default .slipway/reports)");
   command.add_option("--fail-on", flags.fail_on,
                      "Lowest severity that fails the run: error|warning|note|never");
@@ -118,6 +118,28 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
   auto* ci_info = app.add_subcommand("ci-info", "Show the detected CI platform, commit, branch and base");
   ci_info->add_flag("--json", json, "Print as JSON");
 
+  StageFlags scan_flags;
+  ScanRequest scan_request;
+  auto* scan = app.add_subcommand("scan", "Scan for secrets, vulnerable dependencies and misconfiguration");
+  add_stage_flags(*scan, scan_flags);
+  scan->add_flag("--secrets", scan_request.secrets, "Scan for leaked credentials");
+  scan->add_flag("--deps", scan_request.deps, "Match lockfiles against the offline OSV advisory database");
+  // `--config` here is the name for the misconfiguration area; the
+  // configuration file is then given before the subcommand (`slipway --config F scan`).
+  scan->add_flag("--config,--misconfig", scan_request.misconfig,
+                 "Check Dockerfiles, Kubernetes manifests and CI files (GitHub, GitLab, Jenkins)");
+  scan->add_flag(
+      "--history", scan_request.history,
+      "Secrets: also scan every blob reachable from any ref (in a pull/merge request: commits since the "
+      "base)");
+  scan->add_flag("--update-db", scan_request.update_db,
+                 "Download the OSV database of each ecosystem in the repository (alone: update only)");
+  scan->add_flag("--write-baseline", scan_request.write_baseline,
+                 "Record the current findings in the baseline file instead of failing on them");
+  scan->footer(
+      std::string("--fail-on for scan takes critical|high|medium|low|never (default high; scan.fail-on).\n") +
+      k_exit_codes_help);
+
   bool force_init = false;
   auto* init = app.add_subcommand("init", "Write a starter .slipway.yml with the linters detected here");
   init->add_flag("--force", force_init, "Replace an existing .slipway.yml (kept as .slipway.yml.bak)");
@@ -147,6 +169,18 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
     return with_context(command_line, env, true, out, err, [&](const AppContext& context) {
       return list_linters ? run_lint_list(context) : run_lint(context, lint_request);
     });
+  }
+  if (*scan) {
+    // The scan threshold is scan.fail-on (security bands), not the lint one.
+    std::string fail_on = std::move(scan_flags.fail_on);
+    scan_flags.fail_on.clear();
+    collect_overrides(scan_flags, command_line);
+    if (!fail_on.empty()) {
+      command_line.overrides["scan.fail-on"] = fail_on;
+      command_line.flag_names["scan.fail-on"] = "--fail-on";
+    }
+    return with_context(command_line, env, true, out, err,
+                        [&](const AppContext& context) { return run_scan(context, scan_request); });
   }
   if (*run) {
     collect_overrides(run_flags, command_line);

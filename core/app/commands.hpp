@@ -14,10 +14,20 @@ struct LintRequest {
   bool write_baseline = false;
 };
 
+struct ScanRequest {
+  bool secrets = false;  // none of the three: all of them
+  bool deps = false;
+  bool misconfig = false;
+  bool history = false;    // secrets: also every blob reachable from the refs
+  bool update_db = false;  // download the OSV database first
+  bool write_baseline = false;
+};
+
 // Validates what must be valid before a stage runs (e.g. format names).
 Result<void> validate_run_settings(const AppContext& context);
 
 int run_lint(const AppContext& context, const LintRequest& request);
+int run_scan(const AppContext& context, const ScanRequest& request);
 // `slipway run`: the configured stages in order, stopping at the first failure.
 int run_pipeline(const AppContext& context, const LintRequest& request);
 // `slipway lint --list`: every known linter, enabled or not and why, installed, version.

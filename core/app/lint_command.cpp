@@ -117,10 +117,11 @@ int run_lint(const AppContext& context, const LintRequest& request) {
 int run_pipeline(const AppContext& context, const LintRequest& request) {
   std::ostream& out = *context.out;
   const auto& stages = context.config.get_list("stages");
+  const std::vector<std::string> known = {"lint", "scan"};
   for (const auto& stage : stages) {
-    if (stage != "lint") {
+    if (std::find(known.begin(), known.end(), stage) == known.end()) {
       *context.err << "slipway: unknown stage \"" << stage << "\" in `stages`"
-                   << "\n  hint: stages available in this version: lint\n";
+                   << "\n  hint: stages available in this version: " << util::join(known, ", ") << "\n";
       return k_exit_usage;
     }
   }
@@ -133,7 +134,7 @@ int run_pipeline(const AppContext& context, const LintRequest& request) {
   int final_code = k_exit_passed;
   for (const auto& stage : stages) {
     auto started = std::chrono::steady_clock::now();
-    int code = run_lint(context, request);
+    int code = stage == "scan" ? run_scan(context, ScanRequest{}) : run_lint(context, request);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     results.push_back({stage, code, seconds});
     if (code != k_exit_passed) {

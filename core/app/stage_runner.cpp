@@ -108,6 +108,10 @@ int finish_stage(const AppContext& context, const FileSelection& selection, Stag
 
   bool failed = outcome.stage_failed;
   for (const auto& finding : input.findings) {
+    if (options.fails) {
+      failed = failed || options.fails(finding);
+      continue;
+    }
     auto own = outcome.tool_fail_on.find(finding.tool);
     const model::FailOn& threshold = own == outcome.tool_fail_on.end() ? input.fail_on : own->second;
     failed = failed || threshold.fails(finding.severity);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct StageOutcome {
 struct StageOptions {
   bool write_baseline = false;  // --write-baseline: record findings instead of failing on them
   bool fail_if_fixed = false;   // lint.fail-if-fixed
+  // When set, decides which findings fail the stage instead of fail-on
+  // (the scan stage compares security severities with scan.fail-on).
+  std::function<bool(const model::Finding&)> fails;
 };
 
 // Filters, reports and returns the exit code (0, 1 or 2 on a reporting error).

@@ -74,6 +74,10 @@ std::string summary_sentence(const model::ReportInput& input, const SeverityCoun
 std::string qualified_rule_id(const model::ReportInput& input, std::string_view tool,
                               std::string_view rule_id) {
   if (tool.empty() || tool == input.tool_name) return std::string(rule_id);
+  // Slipway's own stages ("slipway-scan") name their rules themselves
+  // ("secret/aws-access-key-id", "config/dockerfile/...").
+  const std::string own = input.tool_name + "-";
+  if (tool.substr(0, own.size()) == own) return std::string(rule_id);
   std::string prefix = std::string(tool) + "/";
   if (rule_id.substr(0, prefix.size()) == prefix) return std::string(rule_id);
   return prefix + std::string(rule_id);

@@ -44,7 +44,8 @@ std::string format_seconds(std::chrono::milliseconds duration);
 // "no problems in 40 files, 0.21 s".
 std::string summary_sentence(const model::ReportInput& input, const SeverityCounts& counts);
 
-// The rule id as reports show it: the bare id for Slipway's own rules, and
+// The rule id as reports show it: the bare id for Slipway's own rules (tool
+// "slipway" or "slipway-<stage>"), and
 // "<tool>/<id>" for rules of external tools, so that two linters with a rule
 // of the same name never collide in one SARIF run or Code Quality report.
 std::string qualified_rule_id(const model::ReportInput& input, std::string_view tool,

@@ -39,6 +39,8 @@ TEST_CASE("qualified_rule_id prefixes external tools only", "[report_common]") {
   CHECK(qualified_rule_id(input, "", "x") == "x");
   CHECK(qualified_rule_id(input, "shellcheck", "SC2086") == "shellcheck/SC2086");
   CHECK(qualified_rule_id(input, "shellcheck", "shellcheck/SC2086") == "shellcheck/SC2086");
+  CHECK(qualified_rule_id(input, "slipway-scan", "secret/aws-access-key-id") == "secret/aws-access-key-id");
+  CHECK(qualified_rule_id(input, "slipwayx", "r") == "slipwayx/r");
 }
 
 TEST_CASE("location_text leaves out what is unknown", "[report_common]") {
