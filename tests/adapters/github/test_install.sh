@@ -103,6 +103,8 @@ expect_eq "$(result '.path[0]')" "$tool_cache/slipway/$version/$arch/bin" "setup
 expect_eq "$(result '.skippedHosted[0].name')" "Restore Slipway from the Actions cache" "setup: the cache restore is listed by name"
 expect_eq "$(result '.skippedHosted[0].with.key')" "slipway-$version-linux-$arch" "setup: actions/cache key"
 expect_eq "$(result '.skippedHosted[0].with.path')" "$tool_cache/slipway/$version" "setup: actions/cache path"
+expect_eq "$(result '.skippedHosted[1].name')" "Save Slipway to the Actions cache" "setup: the cache save is listed by name"
+expect_eq "$(result '.skippedHosted[1].with.key')" "slipway-$version-linux-$arch" "setup: saved under the same key"
 expect_eq "$(archive_gets "$version")" "2" "setup: downloaded the archive"
 
 run_action setup --workspace "$TEST_TMP/workspace" --tool-cache "$tool_cache" \
@@ -148,6 +150,8 @@ run_action setup --workspace "$TEST_TMP/workspace" --tool-cache "$TEST_TMP/tool-
 expect_action_status 1 "setup: a tampered archive"
 expect_contains "$action_log" "checksum mismatch for $archive: expected $genuine_sha, got $tampered_sha" "setup: the mismatch message in the log"
 expect_eq "$(result .outputs.version)" "" "setup: no version output"
+expect_eq "$(result '[.skippedHosted[].name] | join(",")')" "Restore Slipway from the Actions cache" \
+  "setup: a refused download is not saved to the Actions cache"
 expect_no_file "$TEST_TMP/tool-cache-tampered/slipway/$version/$arch"
 
 # The copy verified earlier is still what the cache hands out.
