@@ -99,6 +99,12 @@ expect_action_status 0 "args with quotes"
 expect_file "$TEST_TMP/failing/.slipway/reports/lint.json"
 expect_eq "$(jq '.findings | length' "$TEST_TMP/failing/.slipway/reports/lint.json")" "2" "args: the json report asked for"
 
+run_action lint --workspace "$TEST_TMP/failing" --input path="$SLIPWAY" --input args='--base "unterminated'
+expect_action_status 1 "args with an unmatched quote"
+expect_eq "$(result '.steps[] | select(.id == "run") | .exitCode')" "2" "unmatched quote: usage error, slipway not run"
+expect_contains "$action_log" "::error title=slipway lint::the args input could not be split" "unmatched quote: says why"
+expect_not_contains "$action_log" "running:" "unmatched quote: slipway was not started"
+
 mkdir -p "$TEST_TMP/monorepo"
 lint_fixture "$TEST_TMP/monorepo/service" failing
 run_action lint --workspace "$TEST_TMP/monorepo" --input path="$SLIPWAY" --input working-directory=service
