@@ -124,6 +124,7 @@ class MisconfigScan {
         check_github_action(*text, sink, m_settings.trusted_action_owners);
         break;
       case FileKind::groovy:
+        // "ibrary" covers both @Library and the library step.
         if (text->find("withCredentials") == std::string::npos &&
             text->find("credentials(") == std::string::npos && text->find("ibrary") == std::string::npos) {
           return;  // not a pipeline the Jenkins rules can say anything about
