@@ -2,6 +2,8 @@
 // its size and metadata, and that every rule finds its own sample — and only
 // that rule does, since overlapping secrets go to the most specific rule.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <set>
 
@@ -64,5 +66,15 @@ TEST_CASE("rule families the issue names are all covered") {
         "secret/postgres-uri-password", "secret/private-key", "secret/jwt", "secret/url-with-password",
         "secret/generic-password", "secret/generic-api-key"}) {
     CHECK(ids.count(id) == 1);
+  }
+}
+
+TEST_CASE("docs/scan-secrets.md lists every built-in rule") {
+  std::ifstream in(std::string(SLIPWAY_SOURCE_DIR) + "/docs/scan-secrets.md");
+  REQUIRE(in.good());
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const SecretRule& rule : builtin_rules()) {
+    INFO(rule.id);
+    CHECK(doc.find("| `" + rule.id + "` | " + rule.description + " |") != std::string::npos);
   }
 }

@@ -169,7 +169,7 @@ TEST_CASE("mistakes in a rules file carry file:line:column") {
     CHECK_THAT(settings.error().message, Catch::Contains("rules.yml:2:5"));
   }
   SECTION("unknown field") {
-    auto parsed = parse_rules_file("rules:\n  - id: x\n    patern: 'a'\n", "rules.yml");
+    auto parsed = parse_rules_file("rules:\n  - id: x\n    patterns: 'a'\n", "rules.yml");
     REQUIRE_FALSE(parsed.ok());
     CHECK(parsed.error().file == "rules.yml");
     CHECK(parsed.error().line == 3);
