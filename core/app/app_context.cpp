@@ -20,6 +20,7 @@ model::ConfigSchema full_schema() {
   for (auto& key : lint::lint_config_schema()) schema.push_back(std::move(key));
   for (auto& key : lint::plugin_config_schema()) schema.push_back(std::move(key));
   for (auto& key : scan_config_schema()) schema.push_back(std::move(key));
+  for (auto& key : build_config_schema()) schema.push_back(std::move(key));
   return schema;
 }
 

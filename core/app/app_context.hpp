@@ -39,6 +39,9 @@ struct AppContext {
 model::ConfigSchema full_schema();
 // The scan section: scan.fail-on plus each scan area's keys (scan_command.cpp).
 model::ConfigSchema scan_config_schema();
+// The build section: build.steps (read by the steps area itself) plus each
+// build area's keys (build_command.cpp).
+model::ConfigSchema build_config_schema();
 
 // Applies defaults, .slipway.yml, SLIPWAY_* and flags; detects CI; opens the
 // repository. `require_repo` makes a missing repository an error.

@@ -140,6 +140,30 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
       std::string("--fail-on for scan takes critical|high|medium|low|never (default high; scan.fail-on).\n") +
       k_exit_codes_help);
 
+  StageFlags build_flags;
+  BuildRequest build_request;
+  auto* build =
+      app.add_subcommand("build", "Run the build steps (build.steps or detected), then collect artifacts");
+  add_stage_flags(*build, build_flags);
+  build->add_flag("--plan", build_request.plan_only, "Print the steps that would run and why; run nothing");
+  build->footer(k_exit_codes_help);
+
+  VerifyRequest verify_request;
+  auto* verify = app.add_subcommand("verify", "Check an artifact's checksum, signature and provenance");
+  verify->add_option("artifact", verify_request.artifact, "The artifact file")->required();
+  verify->add_option("--key", verify_request.key, "Public key (PEM) written by `slipway keygen`")->required();
+  verify->add_option("--provenance", verify_request.provenance, "provenance.intoto.jsonl to check as well");
+  verify->add_option("--source-commit", verify_request.source_commit,
+                     "Commit the provenance must name (needs --provenance)");
+  verify->add_option("--signature", verify_request.signature, "Signature file (default <artifact>.sig)");
+  verify->footer("Exit codes: 0 verified; 1 a check failed (the reason is printed); 2 usage error.");
+
+  KeygenRequest keygen_request;
+  auto* keygen = app.add_subcommand("keygen", "Write an Ed25519 key pair for signing artifacts");
+  keygen->add_option("--private", keygen_request.private_key, "Private key file (written with mode 0600)");
+  keygen->add_option("--public", keygen_request.public_key, "Public key file");
+  keygen->add_flag("--force", keygen_request.force, "Replace existing key files");
+
   bool force_init = false;
   auto* init = app.add_subcommand("init", "Write a starter .slipway.yml with the linters detected here");
   init->add_flag("--force", force_init, "Replace an existing .slipway.yml (kept as .slipway.yml.bak)");
@@ -182,6 +206,13 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
     return with_context(command_line, env, true, out, err,
                         [&](const AppContext& context) { return run_scan(context, scan_request); });
   }
+  if (*build) {
+    collect_overrides(build_flags, command_line);
+    return with_context(command_line, env, true, out, err,
+                        [&](const AppContext& context) { return run_build(context, build_request); });
+  }
+  if (*verify) return run_verify(verify_request, out, err);
+  if (*keygen) return run_keygen(keygen_request, out, err);
   if (*run) {
     collect_overrides(run_flags, command_line);
     return with_context(command_line, env, true, out, err,

@@ -23,11 +23,29 @@ struct ScanRequest {
   bool write_baseline = false;
 };
 
+struct BuildRequest {
+  bool plan_only = false;  // --plan: print the steps and why, run nothing
+};
+
+struct VerifyRequest {
+  std::string artifact, key, provenance, source_commit, signature;
+};
+
+struct KeygenRequest {
+  std::string private_key = "slipway-signing.key";
+  std::string public_key = "slipway-signing.pub";
+  bool force = false;
+};
+
 // Validates what must be valid before a stage runs (e.g. format names).
 Result<void> validate_run_settings(const AppContext& context);
 
 int run_lint(const AppContext& context, const LintRequest& request);
 int run_scan(const AppContext& context, const ScanRequest& request);
+int run_build(const AppContext& context, const BuildRequest& request);
+// `slipway verify` and `slipway keygen` need no repository or configuration.
+int run_verify(const VerifyRequest& request, std::ostream& out, std::ostream& err);
+int run_keygen(const KeygenRequest& request, std::ostream& out, std::ostream& err);
 // `slipway run`: the configured stages in order, stopping at the first failure.
 int run_pipeline(const AppContext& context, const LintRequest& request);
 // `slipway lint --list`: every known linter, enabled or not and why, installed, version.

@@ -117,7 +117,7 @@ int run_lint(const AppContext& context, const LintRequest& request) {
 int run_pipeline(const AppContext& context, const LintRequest& request) {
   std::ostream& out = *context.out;
   const auto& stages = context.config.get_list("stages");
-  const std::vector<std::string> known = {"lint", "scan"};
+  const std::vector<std::string> known = {"lint", "build", "scan"};
   for (const auto& stage : stages) {
     if (std::find(known.begin(), known.end(), stage) == known.end()) {
       *context.err << "slipway: unknown stage \"" << stage << "\" in `stages`"
@@ -134,7 +134,9 @@ int run_pipeline(const AppContext& context, const LintRequest& request) {
   int final_code = k_exit_passed;
   for (const auto& stage : stages) {
     auto started = std::chrono::steady_clock::now();
-    int code = stage == "scan" ? run_scan(context, ScanRequest{}) : run_lint(context, request);
+    int code = stage == "scan"    ? run_scan(context, ScanRequest{})
+               : stage == "build" ? run_build(context, BuildRequest{})
+                                  : run_lint(context, request);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     results.push_back({stage, code, seconds});
     if (code != k_exit_passed) {

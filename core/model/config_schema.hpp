@@ -32,6 +32,10 @@ struct ConfigKey {
   std::int64_t min = 0;              // for integers
   std::int64_t max = INT64_MAX;
   bool env = true;  // settable as SLIPWAY_<PATH> (never for "*" keys)
+  // Read by its stage straight from the file (e.g. build.steps, a list of
+  // mappings the table cannot describe): the loader accepts any YAML value
+  // there and leaves the validation, with file:line:column, to that stage.
+  bool opaque = false;
 };
 
 using ConfigSchema = std::vector<ConfigKey>;

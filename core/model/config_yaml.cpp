@@ -170,6 +170,7 @@ class YamlReader {
       const auto leaf = std::find_if(matched.begin(), matched.end(),
                                      [&](const Row* row) { return row->segments.size() == depth + 1; });
       if (leaf != matched.end()) {
+        if ((*leaf)->key->opaque) continue;
         if (auto stored = read_leaf(key_node, value, dotted, *(*leaf)->key); !stored) return stored;
         continue;
       }
