@@ -54,10 +54,6 @@ bool any_search(const std::vector<std::regex>& regexes, std::string_view text) {
   });
 }
 
-bool overlaps(const SecretHit& a, const SecretHit& b) {
-  return a.secret_begin < b.secret_end && b.secret_begin < a.secret_end;
-}
-
 Error rule_compile_error(const SecretRule& rule, const std::string& what) {
   std::string message = "secret rule " + rule.id + ": " + what;
   if (rule.origin != "built-in") message += " (" + rule.origin + ")";
@@ -213,17 +209,22 @@ Result<void> SecretMatcher::find(std::string_view window, std::size_t window_off
     }
   }
 
-  // Where secrets overlap, keep the most specific rules; within one rule, the first.
+  // Where secrets overlap, keep the most specific rules; within one rule, the
+  // first. A sweep in secret order compares only hits that overlap.
+  std::sort(hits.begin(), hits.end(), [](const SecretHit& a, const SecretHit& b) {
+    return std::tie(a.secret_begin, a.secret_end, a.rule) < std::tie(b.secret_begin, b.secret_end, b.rule);
+  });
+  std::vector<bool> beaten(hits.size(), false);
   for (std::size_t i = 0; i < hits.size(); ++i) {
-    bool beaten = false;
-    for (std::size_t j = 0; j < hits.size() && !beaten; ++j) {
-      if (i == j || !overlaps(hits[i], hits[j])) continue;
-      const Specificity mine = m_rules[hits[i].rule].specificity;
-      const Specificity theirs = m_rules[hits[j].rule].specificity;
-      if (theirs < mine) beaten = true;
-      if (hits[i].rule == hits[j].rule && j < i) beaten = true;
+    for (std::size_t j = i + 1; j < hits.size() && hits[j].secret_begin < hits[i].secret_end; ++j) {
+      const Specificity a = m_rules[hits[i].rule].specificity;
+      const Specificity b = m_rules[hits[j].rule].specificity;
+      if (a < b || (a == b && hits[i].rule == hits[j].rule)) beaten[j] = true;
+      if (b < a) beaten[i] = true;
     }
-    if (!beaten) out.push_back(std::move(hits[i]));
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (!beaten[i]) out.push_back(std::move(hits[i]));
   }
   return {};
 }
