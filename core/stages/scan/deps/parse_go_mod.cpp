@@ -35,6 +35,11 @@ std::vector<std::string> tokens_of(std::string_view text) {
   return tokens;
 }
 
+// Module versions are "v" followed by a semantic version.
+bool is_module_version(const std::string& version) {
+  return version.size() > 1 && version.front() == 'v';
+}
+
 std::string strip_v(const std::string& version) {
   return !version.empty() && version.front() == 'v' ? version.substr(1) : version;
 }
@@ -57,12 +62,17 @@ class GoModReader {
   void line(const std::vector<std::string>& words, const std::string& directive, int number) {
     if (directive == "require") {
       if (words.size() != 2) return bad(number, "require needs a module path and a version");
+      if (!is_module_version(words[1]))
+        return bad(number, "\"" + words[1] + "\" is not a module version (vX.Y.Z)");
       m_requires.push_back(Requirement{words[0], words[1], number});
     } else if (directive == "replace") {
       std::size_t arrow = 0;
       while (arrow < words.size() && words[arrow] != "=>") ++arrow;
       if (arrow == 0 || arrow > 2 || arrow + 1 >= words.size() || words.size() > arrow + 3) {
         return bad(number, "replace needs \"old [version] => new [version]\"");
+      }
+      if (words.size() == arrow + 3 && !is_module_version(words[arrow + 2])) {
+        return bad(number, "\"" + words[arrow + 2] + "\" is not a module version (vX.Y.Z)");
       }
       const std::string key = words[0] + (arrow == 2 ? "@" + words[1] : std::string());
       m_replacements[key] = Replacement{words[arrow + 1], words.size() == arrow + 3 ? words[arrow + 2] : ""};
@@ -146,7 +156,7 @@ LockfileContents parse_go_sum(std::string_view text, const std::string& file) {
     const int number = static_cast<int>(index) + 1;
     const std::vector<std::string> words = tokens_of(lines[index]);
     if (words.empty()) continue;
-    if (words.size() != 3 || words[1].empty() || words[1].front() != 'v') {
+    if (words.size() != 3 || !is_module_version(words[1])) {
       contents.problem(number, "expected \"module version hash\"");
       continue;
     }
