@@ -5,6 +5,7 @@
 // other stages. Also `slipway verify` and `slipway keygen`.
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "app/commands.hpp"
@@ -13,7 +14,9 @@
 #include "app/stage_runner.hpp"
 #include "report/reporters.hpp"
 #include "stages/build/artifacts/build_artifacts.hpp"
+#include "stages/build/results/build_results.hpp"
 #include "stages/build/steps/build_steps.hpp"
+#include "stages/build/version/next_version.hpp"
 #include "util/files.hpp"
 
 namespace slipway::app {
@@ -69,6 +72,64 @@ std::vector<model::RuleInfo> build_rules() {
            "Make the step faster or raise its `timeout`.")};
 }
 
+// Appends Markdown to the GitHub job summary when running on GitHub.
+void append_step_summary(const AppContext& context, const std::string& markdown) {
+  const std::string path = util::env_get(context.env, "GITHUB_STEP_SUMMARY");
+  if (context.ci.platform != model::CiPlatform::github || path.empty()) return;
+  std::ofstream(path, std::ios::app) << markdown << "\n";
+}
+
+model::Finding build_finding(std::string rule, std::string message, std::string path = {}) {
+  model::Finding finding;
+  finding.tool = k_tool;
+  finding.rule_id = std::move(rule);
+  finding.severity = model::Severity::error;
+  finding.message = std::move(message);
+  finding.location.path = std::move(path);
+  return finding;
+}
+
+// build.junit: merged into <output-dir>/tests.junit.xml, failing tests as
+// findings; build.coverage: printed, gated by build.coverage.min.
+Result<void> collect_results(const AppContext& context, StageOutcome& stage) {
+  namespace results = build::results;
+  auto settings = results::results_settings(&context.config);
+  if (!settings) return settings.error();
+  std::ostream& out = *context.out;
+  if (!settings->junit.empty()) {
+    const fs::path output_dir = fs::path(context.root) / context.config.get_string("output-dir");
+    const std::string merged = (output_dir / "tests.junit.xml").lexically_normal().string();
+    auto summary = results::merge_junit(context.root, settings->junit, merged);
+    if (!summary) return summary.error();
+    out << "tests: " << summary->passed << " passed, " << summary->failed << " failed, " << summary->errors
+        << " errors, " << summary->skipped << " skipped (from " << summary->files.size()
+        << " JUnit file(s)) -> " << merged << "\n";
+    for (const auto& test : summary->failing) {
+      stage.findings.push_back(build_finding("build/test-failed",
+                                             "test " + test.name +
+                                                 (test.error ? " could not run" : " failed") +
+                                                 (test.message.empty() ? "" : ": " + test.message),
+                                             test.file));
+    }
+    append_step_summary(context, results::junit_summary_markdown(*summary));
+  }
+  if (!settings->coverage_file.empty()) {
+    auto coverage = results::read_coverage((fs::path(context.root) / settings->coverage_file).string());
+    if (!coverage) return coverage.error();
+    out << results::coverage_line(*coverage) << "\n";
+    append_step_summary(context, results::coverage_summary_markdown(*coverage, settings->coverage_min));
+    if (settings->coverage_min && !results::gate(*coverage, *settings->coverage_min)) {
+      const auto& min = *settings->coverage_min;
+      stage.findings.push_back(
+          build_finding("build/coverage-below-minimum",
+                        results::coverage_line(*coverage) + " is below build.coverage.min " +
+                            std::to_string(min.tenths / 10) + "." + std::to_string(min.tenths % 10) + "%",
+                        settings->coverage_file));
+    }
+  }
+  return {};
+}
+
 // Signs and records provenance when a key is configured.
 Result<std::optional<build::ArtifactSet>> collect(const AppContext& context, const build::Plan& plan,
                                                   const build::BuildRun& run) {
@@ -115,7 +176,8 @@ model::ConfigSchema build_config_schema() {
   steps.env = false;
   steps.opaque = true;
   schema.push_back(steps);
-  for (auto* part : {&build::steps_config_schema, &build::artifacts_config_schema}) {
+  for (auto* part : {&build::steps_config_schema, &build::artifacts_config_schema,
+                     &build::results::results_config_schema, &build::version::version_config_schema}) {
     for (auto& key : (*part)()) schema.push_back(std::move(key));
   }
   return schema;
@@ -133,6 +195,20 @@ int run_build(const AppContext& context, const BuildRequest& request) {
   if (!plan) {
     err << "slipway: " << plan.error().to_string() << "\n";
     return k_exit_usage;
+  }
+  if (!request.cache_key.empty()) {
+    auto spec = build::results::cache_key_spec(&context.config, request.cache_key, context.root);
+    if (!spec) {
+      err << "slipway: " << spec.error().to_string() << "\n";
+      return k_exit_usage;
+    }
+    auto key = build::results::cache_key(request.cache_key, *spec);
+    if (!key) {
+      err << "slipway: " << key.error().to_string() << "\n";
+      return k_exit_usage;
+    }
+    out << *key << "\n";
+    return k_exit_passed;
   }
   if (request.plan_only) {
     out << build::render_plan(*plan);
@@ -178,6 +254,10 @@ int run_build(const AppContext& context, const BuildRequest& request) {
   }
   for (const auto& note : plan->notes) stage.notes.push_back(note);
   stage.stage_failed = !run->passed;
+  if (auto results = collect_results(context, stage); !results) {
+    err << "slipway: " << results.error().to_string() << "\n";
+    return k_exit_usage;
+  }
 
   if (run->passed) {
     auto artifacts = collect(context, *plan, *run);
@@ -196,6 +276,43 @@ int run_build(const AppContext& context, const BuildRequest& request) {
   stage.duration =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   return finish_stage(context, *selection, std::move(stage), StageOptions{});
+}
+
+int run_version(const AppContext& context, const VersionRequest& request) {
+  std::ostream& out = *context.out;
+  std::ostream& err = *context.err;
+  auto options = build::version::version_options(&context.config);
+  if (!options) {
+    err << "slipway: " << options.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+  auto next = build::version::next_version(context.root, *options);
+  if (!next) {
+    err << "slipway: " << next.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+  if (!next->warning.empty()) err << "slipway: warning: " << next->warning << "\n";
+  if (request.changelog) {
+    out << build::version::changelog_markdown(*next);
+    return k_exit_passed;
+  }
+  if (!next->known) return k_exit_findings;
+  out << next->version << "\n";
+  // Exported to later steps: $GITHUB_OUTPUT on GitHub, a dotenv file
+  // (<output-dir>/version.env, for GitLab's artifacts:reports:dotenv) everywhere.
+  const auto exports = build::version::version_exports(*next);
+  std::string dotenv;
+  for (const auto& [name, value] : exports) dotenv += name + "=" + value + "\n";
+  const fs::path output_dir = fs::path(context.root) / context.config.get_string("output-dir");
+  if (auto written = util::write_file_atomic(output_dir / "version.env", dotenv); !written) {
+    err << "slipway: " << written.error().to_string() << "\n";
+    return k_exit_usage;
+  }
+  const std::string github_output = util::env_get(context.env, "GITHUB_OUTPUT");
+  if (context.ci.platform == model::CiPlatform::github && !github_output.empty()) {
+    std::ofstream(github_output, std::ios::app) << "version=" << next->version << "\n" << dotenv;
+  }
+  return k_exit_passed;
 }
 
 int run_verify(const VerifyRequest& request, std::ostream& out, std::ostream& err) {

@@ -146,6 +146,9 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
       app.add_subcommand("build", "Run the build steps (build.steps or detected), then collect artifacts");
   add_stage_flags(*build, build_flags);
   build->add_flag("--plan", build_request.plan_only, "Print the steps that would run and why; run nothing");
+  build->add_option(
+      "--cache-key", build_request.cache_key,
+      "Print the cache key NAME (OS, build.cache.NAME.tools versions, hash of build.cache.NAME.files)");
   build->footer(k_exit_codes_help);
 
   VerifyRequest verify_request;
@@ -168,7 +171,14 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
   auto* init = app.add_subcommand("init", "Write a starter .slipway.yml with the linters detected here");
   init->add_flag("--force", force_init, "Replace an existing .slipway.yml (kept as .slipway.yml.bak)");
 
-  auto* version = app.add_subcommand("version", "Print the version");
+  bool next_version = false;
+  VersionRequest version_request;
+  auto* version = app.add_subcommand("version", "Print Slipway's version, or the project's next version");
+  version->add_flag(
+      "--next", next_version,
+      "Print the project's next version from its vX.Y.Z tags and conventional commits, and export it");
+  version->add_flag("--changelog", version_request.changelog,
+                    "Print Markdown release notes of the commits since the last version tag");
 
   try {
     app.parse(argc, argv);
@@ -184,6 +194,10 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
     return k_exit_usage;
   }
 
+  if (*version && (next_version || version_request.changelog)) {
+    return with_context(command_line, env, true, out, err,
+                        [&](const AppContext& context) { return run_version(context, version_request); });
+  }
   if (*version) {
     out << "slipway " << SLIPWAY_VERSION << "\n";
     return k_exit_passed;

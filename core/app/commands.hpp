@@ -25,6 +25,11 @@ struct ScanRequest {
 
 struct BuildRequest {
   bool plan_only = false;  // --plan: print the steps and why, run nothing
+  std::string cache_key;   // --cache-key NAME: print the cache key, run nothing
+};
+
+struct VersionRequest {
+  bool changelog = false;  // --changelog: Markdown release notes instead of the version
 };
 
 struct VerifyRequest {
@@ -43,6 +48,8 @@ Result<void> validate_run_settings(const AppContext& context);
 int run_lint(const AppContext& context, const LintRequest& request);
 int run_scan(const AppContext& context, const ScanRequest& request);
 int run_build(const AppContext& context, const BuildRequest& request);
+// `slipway version --next` / `--changelog`.
+int run_version(const AppContext& context, const VersionRequest& request);
 // `slipway verify` and `slipway keygen` need no repository or configuration.
 int run_verify(const VerifyRequest& request, std::ostream& out, std::ostream& err);
 int run_keygen(const KeygenRequest& request, std::ostream& out, std::ostream& err);
