@@ -2,20 +2,22 @@
 // operator[], line numbers from node marks.
 #include "stages/scan/misconfig/yaml_support.hpp"
 
+#include "model/yaml_documents.hpp"
 #include "util/strings.hpp"
 
 namespace slipway::scan::misconfig {
 
+// Through model::load_yaml_documents, which guards against yaml-cpp 0.7.0
+// looping forever on a document-level ','.
 Result<std::vector<YAML::Node>> load_yaml_documents(const std::string& text) {
   try {
-    return YAML::LoadAll(text);
-  } catch (const YAML::Exception& error) {
-    Error failure = make_error("YAML syntax error: " + error.msg);
-    if (!error.mark.is_null()) {
-      failure.line = error.mark.line + 1;
-      failure.column = error.mark.column + 1;
+    auto loaded = model::load_yaml_documents(text);
+    if (!loaded) {
+      Error failure = loaded.error();
+      failure.message = "YAML syntax error: " + failure.message;
+      return failure;
     }
-    return failure;
+    return std::move(*loaded);
   } catch (const std::exception& error) {
     return make_error(std::string("YAML could not be read: ") + error.what());
   }
