@@ -3,7 +3,9 @@
 // Vectorscan reports every end offset E at which a rule matches. The rule's
 // pattern anchored at the end, "(?:pattern)$", searched in the bytes
 // [E - look_back, E), finds the leftmost start of a match ending at E (what
-// HS_FLAG_SOM_LEFTMOST would report); the byte before the search region is
+// HS_FLAG_SOM_LEFTMOST would report). The search widens in steps (256, 1024,
+// look_back bytes) and stops at the first step that finds a match, so a
+// short token costs a short search; the byte before the search region is
 // made visible (match_prev_avail) so that a leading \b means the same to both
 // engines. Per (rule, start) the longest match is kept, which is the whole
 // token for the bounded patterns the rules use. Only bytes where Vectorscan
@@ -171,19 +173,29 @@ Result<void> SecretMatcher::find(std::string_view window, std::size_t window_off
     if (!skipped_rules.empty() && skipped_rules[match.rule]) continue;
     const CompiledRule& compiled = m_compiled[match.rule];
     if (window_offset + match.to <= accept_begin) continue;  // starts before this window's part
-    const std::size_t region = match.to > compiled.look_back ? match.to - compiled.look_back : 0;
-    if (window_offset + region >= accept_end) continue;  // starts after it
+    const std::size_t farthest = match.to > compiled.look_back ? match.to - compiled.look_back : 0;
+    if (window_offset + farthest >= accept_end) continue;  // starts after it
 
-    const char* first = window.data() + region;
-    const char* last = window.data() + match.to;
-    const auto flags =
-        region > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default;
+    // Nearest bytes first: most matches are short, and each start position
+    // tried costs a regex attempt.
     std::cmatch groups;
-    try {
-      if (!std::regex_search(first, last, groups, compiled.capture_at_end, flags)) continue;
-    } catch (const std::regex_error&) {
-      continue;  // error_complexity / error_stack on a pathological region: not a finding
+    std::size_t region = match.to;
+    bool found = false;
+    for (std::size_t reach : {std::size_t{256}, std::size_t{1024}, compiled.look_back}) {
+      const std::size_t start = match.to > reach ? std::max(match.to - reach, farthest) : farthest;
+      if (start >= region) continue;
+      region = start;
+      const auto flags =
+          region > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default;
+      try {
+        found = std::regex_search(window.data() + region, window.data() + match.to, groups,
+                                  compiled.capture_at_end, flags);
+      } catch (const std::regex_error&) {
+        found = false;  // error_complexity / error_stack on a pathological region: not a finding
+      }
+      if (found || region == farthest) break;
     }
+    if (!found) continue;
     const std::size_t begin = window_offset + region + static_cast<std::size_t>(groups.position(0));
     if (begin < accept_begin || begin >= accept_end) continue;
     const SecretRule& rule = m_rules[match.rule];

@@ -52,6 +52,7 @@ std::string minified_js(SampleBuilder& builder) {
     js += builder.expand(
         "function " + name +
         "(t,n){var r=t.token||n.token,o=n.password;if(!r)throw new Error(\"missing {l:6}\");"
+        "b.password=c.password||\"\",a.token=n.token||e.token,e.secretKey=c.secretKey&&c.secretKey,"
         "return e.apiKey=t.apiKey,e.secret=o,n.headers.Authorization=\"Bearer \"+r,"
         "fetch(\"/api/{l:5}/\"+t.id,{method:\"POST\",body:JSON.stringify({token:r,k:\"{h:8}\"})})}");
   }
