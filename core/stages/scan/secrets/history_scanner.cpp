@@ -304,6 +304,7 @@ struct TaskOutcome {
   std::vector<LocatedSecret> secrets;
   bool binary = false;
   bool too_large = false;
+  bool missing = false;
 };
 
 // Scans tasks[i] for every i handed out by `next`, with its own repository.
@@ -325,8 +326,12 @@ Result<void> scan_tasks(const SecretMatcher& matcher, const std::string& root,
     TaskOutcome& outcome = outcomes[index];
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    if (git_odb_read_header(&size, &type, odb.get(), &task.oid) != 0) {
-      return git_error("cannot read blob " + oid_hex(task.oid) + " (" + task.path + ")");
+    if (const int status = git_odb_read_header(&size, &type, odb.get(), &task.oid); status != 0) {
+      if (status != GIT_ENOTFOUND)
+        return git_error("cannot read blob " + oid_hex(task.oid) + " (" + task.path + ")");
+      git_error_clear();
+      outcome.missing = true;  // a partial clone (--filter=blob:none) does not have it
+      continue;
     }
     if (size > static_cast<std::size_t>(matcher.max_file_size())) {
       outcome.too_large = true;
@@ -427,7 +432,8 @@ Result<HistoryResult> scan_history(const SecretMatcher& matcher, const std::stri
     TaskOutcome& outcome = outcomes[i];
     if (outcome.binary) ++result.blobs_binary;
     if (outcome.too_large) ++result.blobs_too_large;
-    if (!outcome.binary && !outcome.too_large) ++result.blobs_scanned;
+    if (outcome.missing) ++result.blobs_missing;
+    if (!outcome.binary && !outcome.too_large && !outcome.missing) ++result.blobs_scanned;
     for (LocatedSecret& secret : outcome.secrets) {
       const std::string hash = util::sha256_hex(secret.secret);
       if (!reported.emplace(secret.rule, hash, tasks[i].path).second) continue;

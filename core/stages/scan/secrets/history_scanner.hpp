@@ -37,6 +37,7 @@ struct HistoryResult {
   std::size_t blobs_scanned = 0;
   std::size_t blobs_binary = 0;
   std::size_t blobs_too_large = 0;
+  std::size_t blobs_missing = 0;  // not in the object database (partial clone)
   bool shallow = false;
 };
 

@@ -139,6 +139,10 @@ Result<ScanOutcome> scan_secrets(const ScanOptions& options) {
       summary +=
           ", " + std::to_string(history->blobs_too_large) + " larger than scan.secrets.max-file-size skipped";
     }
+    if (history->blobs_missing > 0) {
+      summary += ", " + std::to_string(history->blobs_missing) +
+                 " not in this clone (partial clone: fetch without --filter to scan them)";
+    }
     notes.add(summary);
     for (const secrets::HistorySecret& found : history->secrets) {
       const secrets::SecretRule& rule = rules[found.secret.rule];

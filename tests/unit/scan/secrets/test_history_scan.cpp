@@ -265,6 +265,24 @@ TEST_CASE("a shallow clone is scanned as far as it goes and says so") {
   CHECK(outcome->findings[0].location.path == "d.txt");
 }
 
+TEST_CASE("a partial clone without blobs is scanned as far as it goes and says so") {
+  slipway::test::TempFolder folder;
+  Repo repo(folder / "repo");
+  plant(repo);
+  repo.git({"config", "uploadpack.allowFilter", "true"});
+  run_git(folder.path(), {"clone", "-q", "--no-checkout", "--filter=blob:none", "--no-local",
+                          "file://" + repo.dir().string(), "partial"});
+  scan::ScanOptions options;
+  options.root = (folder / "partial").string();
+  options.history = true;
+  auto outcome = scan::scan_secrets(options);
+  REQUIRE(outcome.ok());
+  bool noted = false;
+  for (const std::string& note : outcome->notes)
+    noted = noted || note.find("not in this clone") != std::string::npos;
+  CHECK(noted);
+}
+
 TEST_CASE("a folder that is not a repository is an error for --history") {
   slipway::test::TempFolder folder;
   folder.write("plain/x.txt", "nothing\n");
