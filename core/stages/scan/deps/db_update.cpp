@@ -168,8 +168,7 @@ Result<Outcome> download_archive(const std::string& url, const fs::path& target,
   }
   if (std::fclose(file.release()) != 0) return make_error("writing " + pattern + " failed (disk full?)");
 
-  auto members =
-      read_zip_members(temp.path(), "", std::size_t{1} << 30, [](const std::string&, std::string&&) {});
+  auto members = read_zip_members(temp.path(), "", 0, nullptr);
   if (!members) return make_error("the download is not a complete zip archive: " + members.error().message);
 
   if (server_time >= 0) {

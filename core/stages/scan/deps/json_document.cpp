@@ -41,6 +41,10 @@ struct Frame {
 
 }  // namespace
 
+// Lockfiles nest a few dozen levels at most; deeper values are not indexed
+// (their pointers would make the index quadratic in the depth).
+constexpr std::size_t k_max_indexed_depth = 256;
+
 void JsonDocument::index_lines(std::string_view text) {
   std::vector<Frame> stack;
   int line = 1;
@@ -52,7 +56,8 @@ void JsonDocument::index_lines(std::string_view text) {
     }
     if (c == ' ' || c == '\t' || c == '\r') continue;
     Frame* top = stack.empty() ? nullptr : &stack.back();
-    if (top != nullptr && !top->is_object && top->element_pending && c != ']') {
+    const bool indexed = stack.size() <= k_max_indexed_depth;
+    if (top != nullptr && !top->is_object && top->element_pending && c != ']' && indexed) {
       top->element_pending = false;
       m_lines.emplace(top->pointer + "/" + std::to_string(top->index), line);
     }
@@ -60,7 +65,7 @@ void JsonDocument::index_lines(std::string_view text) {
       case '"': {
         std::size_t end = i + 1;
         while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
-        if (top != nullptr && top->is_object && top->expecting_key) {
+        if (top != nullptr && top->is_object && top->expecting_key && indexed) {
           const std::string key = decode_json_string(text.substr(i, end - i + 1));
           top->member_pointer = top->pointer + "/" + escape_pointer_token(key);
           top->expecting_key = false;
@@ -72,7 +77,7 @@ void JsonDocument::index_lines(std::string_view text) {
       case '{':
       case '[': {
         Frame child;
-        if (top != nullptr) {
+        if (top != nullptr && indexed) {
           child.pointer =
               top->is_object ? top->member_pointer : top->pointer + "/" + std::to_string(top->index);
         }

@@ -17,7 +17,8 @@ namespace slipway::scan::deps {
 // ends in `suffix` (all members when empty) and is at most `max_member_size`
 // bytes; larger members are skipped and counted in `skipped`. Reads every
 // member's data to the end, so a truncated or corrupt archive is an Error.
-// Returns the number of members visited.
+// Returns the number of members visited. An empty `visit` only checks the
+// archive (nothing is kept in memory).
 Result<std::size_t> read_zip_members(const std::filesystem::path& archive, std::string_view suffix,
                                      std::size_t max_member_size,
                                      const std::function<void(const std::string&, std::string&&)>& visit,
