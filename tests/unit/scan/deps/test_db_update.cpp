@@ -86,7 +86,7 @@ struct NoProxy {
 
 }  // namespace
 
-TEST_CASE("--update-db downloads each present ecosystem's all.zip into the cache", "[deps][update]") {
+TEST_CASE("update-db downloads each present ecosystem's all.zip into the cache", "[deps][update]") {
   NoProxy no_proxy;
   test::Repo repo;
   repo.write("package-lock.json", test::k_package_lock_v3);
@@ -197,7 +197,7 @@ TEST_CASE("a download that ends early leaves the old cache intact", "[deps][upda
   CHECK(scanned->findings.size() == 1);
 }
 
-TEST_CASE("--update-db without lockfiles downloads nothing", "[deps][update]") {
+TEST_CASE("update-db without lockfiles downloads nothing", "[deps][update]") {
   test::Repo repo;
   repo.write("README.md", "no lockfiles\n");
   slipway::test::TempFolder cache;

@@ -276,7 +276,7 @@ TEST_CASE("every lockfile format against test-written OSV advisories gives exact
   CHECK_FALSE(notes.empty());
 }
 
-TEST_CASE("scan.deps.ignore drops an advisory by any of its ids; exclude and scope pick lockfiles",
+TEST_CASE("scan.deps.ignore drops an advisory by any of its ids, exclude and scope pick lockfiles",
           "[deps][scan]") {
   test::Repo repo;
   repo.write("a/package-lock.json", test::k_package_lock_v3);
