@@ -15,11 +15,21 @@ namespace {
 
 using nlohmann::json;
 
-OsvRange make_range(const std::string& type, std::vector<OsvEvent> events) { return OsvRange{type, std::move(events)}; }
-OsvEvent introduced(const std::string& v) { return {OsvEvent::Kind::introduced, v}; }
-OsvEvent fixed(const std::string& v) { return {OsvEvent::Kind::fixed, v}; }
-OsvEvent last_affected(const std::string& v) { return {OsvEvent::Kind::last_affected, v}; }
-OsvEvent limit(const std::string& v) { return {OsvEvent::Kind::limit, v}; }
+OsvRange make_range(const std::string& type, std::vector<OsvEvent> events) {
+  return OsvRange{type, std::move(events)};
+}
+OsvEvent introduced(const std::string& v) {
+  return {OsvEvent::Kind::introduced, v};
+}
+OsvEvent fixed(const std::string& v) {
+  return {OsvEvent::Kind::fixed, v};
+}
+OsvEvent last_affected(const std::string& v) {
+  return {OsvEvent::Kind::last_affected, v};
+}
+OsvEvent limit(const std::string& v) {
+  return {OsvEvent::Kind::limit, v};
+}
 
 }  // namespace
 
@@ -69,12 +79,15 @@ TEST_CASE("limit events bound a range from above", "[deps][match]") {
 
 TEST_CASE("ECOSYSTEM ranges use the ecosystem's order, SEMVER ranges SemVer", "[deps][match]") {
   // Maven: 2.0-beta9 < 2.14.1 < 2.15.0; RubyGems: 2.2.3.1 < 2.2.4; PyPI epochs.
-  CHECK(range_includes(make_range("ECOSYSTEM", {introduced("2.0-beta9"), fixed("2.15.0")}), "Maven", "2.14.1"));
-  CHECK_FALSE(range_includes(make_range("ECOSYSTEM", {introduced("0"), fixed("2.2.3.1")}), "RubyGems", "2.2.4"));
+  CHECK(
+      range_includes(make_range("ECOSYSTEM", {introduced("2.0-beta9"), fixed("2.15.0")}), "Maven", "2.14.1"));
+  CHECK_FALSE(
+      range_includes(make_range("ECOSYSTEM", {introduced("0"), fixed("2.2.3.1")}), "RubyGems", "2.2.4"));
   CHECK_FALSE(range_includes(make_range("ECOSYSTEM", {introduced("0"), fixed("2.0")}), "PyPI", "1!1.0"));
   CHECK(range_includes(make_range("ECOSYSTEM", {introduced("0"), fixed("1!2.0")}), "PyPI", "1!1.0"));
   // Packagist: 5.4.1 inside [5.0.0, 5.4.20); "v" prefixes are ignored.
-  CHECK(range_includes(make_range("ECOSYSTEM", {introduced("5.0.0"), fixed("5.4.20")}), "Packagist", "v5.4.1"));
+  CHECK(
+      range_includes(make_range("ECOSYSTEM", {introduced("5.0.0"), fixed("5.4.20")}), "Packagist", "v5.4.1"));
   // Go pseudo-versions are pre-releases of their base.
   CHECK(range_includes(make_range("SEMVER", {introduced("0"), fixed("0.7.0")}), "Go",
                        "0.0.0-20220722155237-a158d28d115b"));
@@ -87,8 +100,9 @@ TEST_CASE("versions lists and the lowest fixed version", "[deps][match]") {
   affected.ecosystem = "PyPI";
   affected.name = "django";
   affected.versions = {"3.2", "3.2.1"};
-  affected.ranges = {make_range("ECOSYSTEM", {introduced("4.0"), fixed("4.0.6"), introduced("4.1"), fixed("4.1.1")}),
-                     make_range("ECOSYSTEM", {introduced("4.0"), fixed("4.0.4")})};
+  affected.ranges = {
+      make_range("ECOSYSTEM", {introduced("4.0"), fixed("4.0.6"), introduced("4.1"), fixed("4.1.1")}),
+      make_range("ECOSYSTEM", {introduced("4.0"), fixed("4.0.4")})};
   CHECK(match_affected(affected, "3.2.1").has_value());
   CHECK(match_affected(affected, "3.2.0").has_value());  // "3.2.0" == "3.2" in PEP 440
   CHECK_FALSE(match_affected(affected, "3.2.2").has_value());
@@ -115,10 +129,12 @@ TEST_CASE("package names compare per ecosystem", "[deps][match]") {
 }
 
 TEST_CASE("OSV records: fields, withdrawn, severities", "[deps][match]") {
-  json data = test::osv_record("GHSA-aaaa-bbbb-cccc", "npm", "lodash",
-                               test::range("SEMVER", json::array({{{"introduced", "0"}}, {{"fixed", "4.17.19"}}})));
+  json data =
+      test::osv_record("GHSA-aaaa-bbbb-cccc", "npm", "lodash",
+                       test::range("SEMVER", json::array({{{"introduced", "0"}}, {{"fixed", "4.17.19"}}})));
   data["aliases"] = {"CVE-2020-8203"};
-  data["severity"] = json::array({{{"type", "CVSS_V3"}, {"score", "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H"}}});
+  data["severity"] =
+      json::array({{{"type", "CVSS_V3"}, {"score", "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H"}}});
   data["references"] = json::array({{{"type", "WEB"}, {"url", "https://example.com/w"}},
                                     {{"type", "ADVISORY"}, {"url", "https://example.com/a"}}});
   auto record = read_osv_record(data);
