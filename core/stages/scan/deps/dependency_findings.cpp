@@ -41,6 +41,12 @@ model::Finding vulnerability_finding(const Package& package, const PackageVulner
   finding.message = std::move(message);
   finding.location.path = package.file;
   finding.location.start_line = package.line;
+  // For the GitLab dependency scanning report (model/finding.hpp lists the keys).
+  finding.properties = {
+      {"package", package.name}, {"version", package.version}, {"ecosystem", package.ecosystem}};
+  if (vulnerability.fixed) finding.properties.emplace_back("fixed-version", *vulnerability.fixed);
+  if (!vulnerability.other_ids.empty())
+    finding.properties.emplace_back("aliases", util::join(vulnerability.other_ids, ","));
   return finding;
 }
 
