@@ -99,7 +99,6 @@ int run_scan(const AppContext& context, const ScanRequest& request) {
   options.history = request.history;
   // In a pull/merge request, history means the commits since the base.
   if (request.history && selection->changed_only) options.history_base = selection->base_commit;
-  options.on_note = [&err](const std::string& line) { err << "slipway: " << line << "\n"; };
 
   if (request.update_db) {
     auto updated = scan::deps::update_advisory_db(options, err);
