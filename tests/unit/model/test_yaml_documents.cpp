@@ -1,8 +1,8 @@
 // Tests for model/yaml_documents.hpp: YAML loading that cannot hang on the
 // yaml-cpp 0.7.0 stray-comma bug (found by tests/fuzz/fuzz_config_yaml).
-#include "model/yaml_documents.hpp"
-
 #include <catch2/catch.hpp>
+
+#include "model/yaml_documents.hpp"
 
 using slipway::model::check_yaml_syntax;
 using slipway::model::load_yaml_documents;

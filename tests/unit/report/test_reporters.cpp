@@ -32,7 +32,8 @@ TEST_CASE("default formats follow the CI platform", "[reporters]") {
   using V = std::vector<std::string>;
   CHECK(default_formats(model::CiPlatform::local) == V{"console"});
   CHECK(default_formats(model::CiPlatform::github) == V{"console", "github", "sarif"});
-  CHECK(default_formats(model::CiPlatform::gitlab) == V{"console", "codequality", "junit", "gitlab-security"});
+  CHECK(default_formats(model::CiPlatform::gitlab) ==
+        V{"console", "codequality", "junit", "gitlab-security"});
   CHECK(default_formats(model::CiPlatform::jenkins) == V{"console", "junit", "sarif"});
 }
 
