@@ -107,6 +107,8 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
   auto* run = app.add_subcommand("run", "Run the configured stages (`stages:`) in order");
   add_stage_flags(*run, run_flags);
   run->add_flag("--fix", run_request.fix, "Let the lint stage fix what it can");
+  run->add_flag("--keep-going", run_request.keep_going,
+                "Run the later stages even after a stage failed (the exit code still says it failed)");
   run->footer(k_exit_codes_help);
 
   bool explain = false;

@@ -12,6 +12,7 @@ namespace slipway::app {
 struct LintRequest {
   bool fix = false;
   bool write_baseline = false;
+  bool keep_going = false;  // `slipway run --keep-going`: run the later stages after a failed one
 };
 
 struct ScanRequest {

@@ -140,8 +140,10 @@ int run_pipeline(const AppContext& context, const LintRequest& request) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     results.push_back({stage, code, seconds});
     if (code != k_exit_passed) {
-      final_code = code;
-      break;
+      // A usage error stops the run even with --keep-going: later stages
+      // would meet the same configuration.
+      final_code = std::max(final_code, code);
+      if (!request.keep_going || code != k_exit_findings) break;
     }
   }
   out << "\nslipway run summary:\n";
