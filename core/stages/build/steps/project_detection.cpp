@@ -96,7 +96,12 @@ std::optional<Result<Detection>> detect_cmake(const fs::path& root) {
   // CMakeLists.txt enables testing (directly or through include(CTest)).
   static const std::regex enables_testing(
       R"((^|[^A-Za-z0-9_])(enable_testing\s*\(|include\s*\(\s*CTest\s*\)))", std::regex::icase);
-  if (std::regex_search(read_text(root / "CMakeLists.txt"), enables_testing)) {
+  // Line comments are dropped first, so "# enable_testing()" does not count.
+  std::string code;
+  for (const std::string& line : util::split_lines(read_text(root / "CMakeLists.txt"))) {
+    code += line.substr(0, line.find('#')) + "\n";
+  }
+  if (std::regex_search(code, enables_testing)) {
     found.steps.push_back(planned("test", {"ctest", "--test-dir", "build", "--output-on-failure"},
                                   "CMakeLists.txt enables testing (enable_testing() or include(CTest))"));
   } else {

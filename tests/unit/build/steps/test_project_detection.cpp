@@ -60,6 +60,9 @@ TEST_CASE("detects CMake with and without tests", "[project_detection]") {
   folder.write("CMakeLists.txt", "project(x)\nENABLE_TESTING()\n");
   CHECK(detect_ok(folder).steps.size() == 3);
 
+  folder.write("CMakeLists.txt", "project(x)\n  # enable_testing() -- disabled for now\n");
+  CHECK(detect_ok(folder).steps.size() == 2);
+
   folder.write("CMakeLists.txt", "project(x)\n# no tests\nmy_enable_testing()\n");
   plan = detect_ok(folder);
   CHECK(plan.steps.size() == 2);
