@@ -152,16 +152,16 @@ Result<std::vector<git_oid>> start_commits(git_repository* repo) {
   const char* name = nullptr;
   while (git_reference_next_name(&name, refs.get()) == 0) names.emplace_back(name);
   names.emplace_back("HEAD");
-  for (const std::string& ref : names) {
-    git_object* target = nullptr;
+  for (const std::string& ref_name : names) {
     // Refs to trees or blobs, broken refs and an unborn HEAD have no history to walk.
-    if (git_revparse_single(&target, repo, ref.c_str()) != 0) {
+    git_reference* raw_ref = nullptr;
+    if (git_reference_lookup(&raw_ref, repo, ref_name.c_str()) != 0) {
       git_error_clear();
       continue;
     }
-    ObjectPtr object(target);
+    std::unique_ptr<git_reference, GitFree<git_reference_free>> ref(raw_ref);
     git_object* peeled = nullptr;
-    if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0) {
+    if (git_reference_peel(&peeled, ref.get(), GIT_OBJECT_COMMIT) != 0) {
       git_error_clear();
       continue;
     }
