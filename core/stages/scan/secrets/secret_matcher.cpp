@@ -30,7 +30,7 @@ namespace {
 constexpr std::array<std::string_view, 9> k_placeholder_patterns = {
     R"(example)",
     R"(x{5,}|\*{3,}|\.\.\.|#{4,})",
-    R"(^\$\{|^\$\(|\{\{|^%[a-z(]|^<[^>]{0,80}>$|^\$[a-z_][a-z0-9_]*$|^@[a-z_]+@$)",
+    R"(^\$[a-z_{(]|\{\{|^%[a-z(]|^<[^>]{0,80}>$|^@[a-z_]+@$)",
     R"(placeholder|changeme|change_me|changeit|dummy|redacted|notreal|not_real|fake_?(?:key|token|secret))",
     R"(your[_-]?(?:api|access|secret|auth|app|client|private)?[_-]?(?:key|token|secret|password|pass|here))",
     R"(insert[_-]?(?:your|key|token|here)|replace[_-]?me|<redacted>)",

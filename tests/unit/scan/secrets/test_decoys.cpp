@@ -109,7 +109,7 @@ TEST_CASE("base64 images are not secrets") {
 TEST_CASE("documentation EXAMPLE keys and placeholders are not secrets") {
   const std::string text =
       std::string("aws_access_key_id = AKIAIOSF") + "ODNN7EXAMPLE\n" +
-      "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY\n" +
+      "aws_secret_access_key = wJalrXUtnFEMI" + "/K7MDENG/bPxRfiCY" + "EXAMPLEKEY\n" +
       "AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX\n" + "token: ghp_" + "EXAMPLEexampleEXAMPLEexample12345678\n" +
       "STRIPE_KEY=sk_test_" + "EXAMPLE0000000000000000000000\n" + "password: \"your_password_here\"\n" +
       "api_key: \"<YOUR_API_KEY>\"\n" + "token: ${{ secrets.GITHUB_TOKEN }}\n" + "password = \"changeme\"\n" +
@@ -119,7 +119,8 @@ TEST_CASE("documentation EXAMPLE keys and placeholders are not secrets") {
       "PASSWORD=$DB_PASSWORD\n" + "password = os.environ[\"DB_PASSWORD\"]\n" +
       "password = get_password(user)\n" + "token = request.headers.get(\"X-Token\")\n" +
       "self.api_key = config.service.api_key\n" + "private_key = \"/etc/ssl/private/server.key\"\n" +
-      "password_field = \"passwordConfirmation\"\n" + "SECRET_TOKEN_HEADER = \"X_SLIPWAY_TOKEN_NAME\"\n";
+      "password_field = \"passwordConfirmation\"\n" + "private_key = \"deploy-signing.key\"\n" +
+      "test \"$PWD\" = \"$GITHUB_WORKSPACE/sub\"\n" + "SECRET_TOKEN_HEADER = \"X_SLIPWAY_TOKEN_NAME\"\n";
   require_nothing("examples", text, "README.md");
 }
 
