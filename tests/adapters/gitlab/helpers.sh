@@ -87,6 +87,17 @@ SSH
   case :$PATH: in *":$(git --exec-path):"*) ;; *) PATH=$PATH:$(git --exec-path) ;; esac
 }
 
+# path_without_slipway: $PATH without the folders that hold a slipway, for
+# jobs that must download it.
+path_without_slipway() {
+  local dir result=
+  local IFS=:
+  for dir in $PATH; do
+    [ -n "$dir" ] && [ ! -e "$dir/slipway" ] && result=${result:+$result:}$dir
+  done
+  printf '%s\n' "$result"
+}
+
 # new_project DIR: a fixture project (a git repository on main whose origin
 # is the GitLab host gitlab.test, with origin/main = main).
 new_project() {
@@ -117,14 +128,14 @@ include_component() {
 }
 
 # run_gcl DIR [gitlab-ci-local options...]: runs the pipeline of DIR with the
-# shell executor, slipway on PATH; sets gcl_status and gcl_log (ANSI colours
-# removed).
+# shell executor, slipway on PATH (or the PATH in JOB_PATH); sets gcl_status
+# and gcl_log (ANSI colours removed).
 run_gcl() {
   local dir=$1
   shift
   gcl_count=$((gcl_count + 1))
   set +e
-  (cd "$dir" && PATH=$TEST_TMP/bin:$PATH "$GCL" --force-shell-executor --color=false --home "$TEST_TMP/gcl-home" \
+  (cd "$dir" && PATH=${JOB_PATH:-$TEST_TMP/bin:$PATH} "$GCL" --force-shell-executor --color=false --home "$TEST_TMP/gcl-home" \
     "$@") >"$TEST_TMP/gcl-$gcl_count.log" 2>&1
   gcl_status=$?
   set -e
