@@ -26,6 +26,7 @@ GITLAB_DIR=$SLIPWAY_SOURCE_DIR/gitlab
 GCL=$SLIPWAY_TOOLS/npm/node_modules/.bin/gitlab-ci-local
 readonly GCL_VERSION=4.73.0
 COMPONENT=slipway-ci/slipway
+export SLIPWAY_TOOLS
 gcl_count=0
 
 # skip WHY: the whole script cannot run here (CTest counts exit 77 as skipped).
