@@ -84,6 +84,10 @@ void assign_fingerprints(std::vector<Finding>& findings, SourceLines& sources) {
   std::map<std::string, int> occurrences;
   for (std::size_t index : order) {
     Finding& finding = findings[index];
+    // A stage that knows better keeps its own (e.g. secrets: a hash of the
+    // secret, stable for findings in history where the working-tree line
+    // says nothing).
+    if (!finding.fingerprint.empty()) continue;
     std::string content =
         without_whitespace(sources.line(finding.location.path, finding.location.start_line));
     // The message stands in for content on whole-file findings, so that two

@@ -33,6 +33,7 @@ class SourceLines {
 // Fills each finding's fingerprint: SHA-256 over rule, path, the line's
 // content with all white space removed, and the occurrence index among
 // findings with the same rule, path and content. Line shifts do not change it.
+// A finding that already has a fingerprint keeps it.
 void assign_fingerprints(std::vector<Finding>& findings, SourceLines& sources);
 
 // Drops findings suppressed inline: `slipway-ignore` or

@@ -146,15 +146,21 @@ Result<ScanOutcome> scan_secrets(const ScanOptions& options) {
     notes.add(summary);
     for (const secrets::HistorySecret& found : history->secrets) {
       const secrets::SecretRule& rule = rules[found.secret.rule];
-      const std::string introduced = secrets::introduced_in(history->commits[found.commit]);
+      const auto& commit = history->commits[found.commit];
+      const std::string introduced = secrets::introduced_in(commit);
+      // For SARIF properties and the GitLab secret detection report.
+      const std::vector<std::pair<std::string, std::string>> facts = {
+          {"commit", commit.sha}, {"author", commit.author}, {"date", commit.date}};
       const auto in_tree =
           tree_findings.find(SecretKey{rule.id, util::sha256_hex(found.secret.secret), found.path});
       if (in_tree != tree_findings.end()) {
         outcome.findings[in_tree->second].message += " (" + introduced + ")";
+        outcome.findings[in_tree->second].properties = facts;
         continue;
       }
       model::Finding finding = secrets::make_finding(rule, found.secret, found.path);
       finding.message += " (in history: " + introduced + ")";
+      finding.properties = facts;
       outcome.findings.push_back(std::move(finding));
     }
   }

@@ -25,7 +25,8 @@ ProvenanceInput sample_input() {
   input.ci.branch = "main";
   input.ci.event_name = "push";
   input.ci.commit = "0123456789abcdef0123456789abcdef01234567";
-  input.repository_url = "https://gitlab-ci-token:glcbt-SECRETTOKEN@gitlab.example.com/group/project.git";
+  input.repository_url =
+      "https://gitlab-ci-token:glcbt-SECRETTOKEN@gitlab.example.com/group/project.git";  // slipway-ignore[secret/url-with-password]
   input.invocation_id = "https://gitlab.example.com/group/project/-/jobs/42";
   input.builder_version = "0.1.0";
   input.steps = {{"configure", "", {"cmake", "-S", ".", "-B", "build"}},
