@@ -55,8 +55,8 @@ require_gcl() {
 
 # publish_component: the component project as a bare repository at
 # $TEST_TMP/srv/$COMPONENT.git, one commit holding gitlab/ of this checkout
-# (working tree, so uncommitted template changes are what is tested). Sets
-# COMPONENT_SHA.
+# (working tree, so uncommitted template changes are what is tested), tagged
+# with the release version. Sets COMPONENT_SHA and COMPONENT_VERSION.
 publish_component() {
   local work=$TEST_TMP/component-work
   rm -rf "$work" "$TEST_TMP/srv/$COMPONENT.git"
@@ -64,6 +64,10 @@ publish_component() {
   cp -R "$GITLAB_DIR/." "$work/"
   commit_all "$work" "component"
   COMPONENT_SHA=$(git -C "$work" rev-parse HEAD)
+  # The release tag, as `@<version>` references use it: the version the
+  # templates and the installer default to.
+  COMPONENT_VERSION=$(sed -n 's/^readonly default_version=//p' "$SLIPWAY_SOURCE_DIR/packaging/install-slipway.sh")
+  git -C "$work" tag "$COMPONENT_VERSION"
   mkdir -p "$TEST_TMP/srv/${COMPONENT%/*}"
   git clone -q --bare "$work" "$TEST_TMP/srv/$COMPONENT.git"
   # git archive --remote names a commit, not a ref: the server must allow it.

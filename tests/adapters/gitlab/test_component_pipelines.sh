@@ -80,6 +80,17 @@ run_gcl "$lint_project"
 expect_job slipway-lint "WARN 1" "lint: allow-failure true"
 expect_eq "$gcl_status" 0 "lint: allow-failure keeps the pipeline green"
 
+# A run that writes no report (exit 2: a configuration file that does not
+# exist) uploads none of the earlier runs' reports left in the checkout.
+include_component "$lint_project" lint '      config: missing.yml'
+commit_all "$lint_project" "missing config"
+run_gcl "$lint_project"
+expect_job slipway-lint "FAIL 2" "lint: a configuration error"
+expect_no_file "$(artifact "$lint_project" slipway-lint .slipway/reports/lint.codequality.json)"
+expect_no_file "$(artifact "$lint_project" slipway-lint .slipway/reports/lint.json)"
+expect_eq "$(dotenv_value "$lint_project" slipway-lint SLIPWAY_LINT_EXIT_CODE)" 2 "lint dotenv: exit code 2"
+expect_eq "$(dotenv_value "$lint_project" slipway-lint SLIPWAY_LINT_FINDINGS)" "" "lint dotenv: no counts without a report"
+
 # Merge request pipeline: changed-only (auto) lints what the branch changed.
 mr_project=$TEST_TMP/mr
 new_project "$mr_project"
