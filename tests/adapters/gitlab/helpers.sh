@@ -22,6 +22,11 @@
 # shellcheck source-path=SCRIPTDIR source=../../cli/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../cli/lib.sh"
 
+# The jobs inherit this environment: when the tests themselves run in a GitLab
+# pipeline, its CI_* variables (a merge request's, say) must not reach them.
+for var in $(env | grep -o '^\(CI\|GITLAB\)_[A-Za-z0-9_]*' || true); do unset "$var"; done
+unset CI
+
 GITLAB_DIR=$SLIPWAY_SOURCE_DIR/gitlab
 GCL=$SLIPWAY_TOOLS/npm/node_modules/.bin/gitlab-ci-local
 readonly GCL_VERSION=4.73.0
