@@ -125,13 +125,13 @@ TEST_CASE("persisted-checkout-credentials needs an upload in the same job", "[sc
 }
 
 TEST_CASE("hardcoded-container-credentials in container and services", "[scan][misconfig][github]") {
-  const auto findings =
-      workflow(
-          "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n"
-          "    container:\n      image: x:1\n      credentials: {username: u, password: '${{ secrets.P }}'}\n"
-          "    services:\n      db:\n        image: postgres:16\n        credentials:\n          username: "
-          "u\n"  // slipway-ignore[secret/generic-password]
-          "          password: do-not-print-me\n");
+  const auto findings = workflow(
+      "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n"
+      "    container:\n      image: x:1\n      credentials: {username: u, password: '${{ secrets.P }}'}\n"
+      "    services:\n      db:\n        image: postgres:16\n        credentials:\n"
+      "          username: u\n"
+      // slipway-ignore[secret/generic-password]
+      "          password: do-not-print-me\n");
   REQUIRE(test::rule_lines(findings) ==
           std::vector<std::string>{"config/github-actions/hardcoded-container-credentials@14"});
   CHECK(findings[0].message.find("do-not-print-me") == std::string::npos);
