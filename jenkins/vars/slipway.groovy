@@ -22,7 +22,9 @@
 //     `error`; with unstableOnFindings, findings below the threshold make it
 //     UNSTABLE; exit codes 2 (usage or configuration) and 3 (internal) always
 //     fail it.
-//  5. Returns the counts and the report paths.
+//  5. Returns the counts and the report paths (for build, also `version`
+//     from `slipway version --next`, run after a passing build unless
+//     nextVersion: false).
 //
 // All logic about what to check and how lives in the CLI; this file only maps
 // named arguments to its flags and its reports to Jenkins.

@@ -9,8 +9,8 @@
 # repositories made here, and check the exact command line, the environment
 # the CLI got, the reports recorded (junit, recordIssues with sarif, the
 # archived folder), the returned counts and currentBuild.result for clean,
-# failing and unstable runs, a missing Warnings Next Generation plugin, a
-# configuration error and bad arguments.
+# failing and unstable runs, a pull-request build, a missing Warnings Next
+# Generation plugin, a configuration error and bad arguments.
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/helpers.sh"
 require_groovy
@@ -35,6 +35,16 @@ commit_all "$FIXTURES/build" "feat: a feature"
 new_repo "$FIXTURES/build-failing"
 printf 'version: 1\nbuild:\n  steps:\n    - name: test\n      run: exit 3\n' >"$FIXTURES/build-failing/.slipway.yml"
 commit_all "$FIXTURES/build-failing" "feat: start"
+
+# A pull request: old.txt (a finding) is on the target branch main, new.txt
+# (another) only on the change's branch.
+new_repo "$FIXTURES/pr"
+printf 'old  \n' >"$FIXTURES/pr/old.txt"
+commit_all "$FIXTURES/pr" "chore: old"
+git -C "$FIXTURES/pr" update-ref refs/remotes/origin/main HEAD
+git -C "$FIXTURES/pr" checkout -q -b feature
+printf 'new  \n' >"$FIXTURES/pr/new.txt"
+commit_all "$FIXTURES/pr" "feat: new"
 
 HAS_SCAN=false
 HAS_BUILD=false

@@ -116,6 +116,22 @@ outcome = harness.run('slipwayLint', [path: bin, failOn: 'warning', unstableOnFi
 checks.eq(outcome.result, 'FAILURE', 'at the threshold: FAILURE')
 checks.contains(outcome.abort?.message, 'slipway lint failed: 1 finding (0 errors, 1 warning, 0 notes)', 'error message')
 
+// --- a pull-request build: the CLI reads Jenkins' CHANGE_* variables from the step's environment ---
+File pr = new File(fixtures, 'pr')
+Map prEnv = [CHANGE_ID: '7', CHANGE_TARGET: 'main', CHANGE_BRANCH: 'feature', BRANCH_NAME: 'PR-7']
+checks.start('lint, pull request')
+harness.reset(pr, prEnv)
+outcome = harness.run('slipwayLint', [path: bin])
+checks.eq(report(pr, '.slipway/reports/lint.json').ci.change_number, '7', 'the CLI saw the pull request')
+checks.eq(outcome.value?.findings, 1, 'changed files only: the finding in new.txt')
+checks.eq(report(pr, '.slipway/reports/lint.json').findings*.path, ['new.txt'], 'the changed file')
+
+checks.start('lint, pull request, changedOnly false')
+harness.reset(pr, prEnv)
+outcome = harness.run('slipwayLint', [path: bin, changedOnly: false])
+checks.eq(slipwayRuns()[0]?.env?.SLIPWAY_CHANGED_ONLY, 'false', 'SLIPWAY_CHANGED_ONLY=false')
+checks.eq(outcome.value?.findings, 2, 'every file: both findings')
+
 // --- without the Warnings Next Generation plugin ---------------------------------------------
 checks.start('lint, no Warnings Next Generation plugin')
 harness.reset(warning)
@@ -185,8 +201,8 @@ checks.eq(outcome.value?.findings, 1, 'counts returned')
      message: "slipway: args must be a list with one element per argument, for example args: ['--all', '--new-only']"],
     [name: 'slipwayLint', args: [stage: 'scan'],
      message: 'slipwayLint: the stage is lint; call slipway(stage: ...) to run another one'],
-    [name: 'slipwayInstall', args: [vesion: '1.0.0'],
-     message: 'slipwayInstall: unknown argument vesion (known: version, baseUrl, installDir, path)'],
+    [name: 'slipwayInstall', args: [release: '1.0.0'],
+     message: 'slipwayInstall: unknown argument release (known: version, baseUrl, installDir, path)'],
 ].each { bad ->
     checks.start("bad arguments ${bad.name}(${bad.args})")
     harness.reset(clean)
