@@ -32,13 +32,7 @@ String call(Map args = [:]) {
         error('slipwayInstall: unknown argument ' + unknown.join(', ') + ' (known: ' +
               INSTALL_VARIABLES.keySet().join(', ') + ')')
     }
-    List<String> environment = []
-    for (String name : INSTALL_VARIABLES.keySet()) {
-        Object value = args[name]
-        if (value != null && value.toString() != '') {
-            environment.add(INSTALL_VARIABLES[name] + '=' + value)
-        }
-    }
+    List<String> environment = installEnvironment(args)
     String installer = libraryResource(INSTALLER)
     String output = ''
     withEnv(environment) {
@@ -56,4 +50,11 @@ String call(Map args = [:]) {
 @NonCPS
 private static List<String> unknownArguments(Map args) {
     return args.keySet().findAll { name -> !INSTALL_VARIABLES.containsKey(name) }*.toString()
+}
+
+/** SLIPWAY_INSTALL_*=value for each argument given (an empty one counts as not given). */
+@NonCPS
+private static List<String> installEnvironment(Map args) {
+    return INSTALL_VARIABLES.findAll { name, variable -> args[name] != null && String.valueOf(args[name]) != '' }
+        .collect { name, variable -> variable + '=' + args[name] }
 }
