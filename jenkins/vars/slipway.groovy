@@ -191,7 +191,7 @@ private static String argumentProblem(Map args) {
     if (unknown) {
         return 'unknown argument ' + unknown.join(', ') + ' (known: ' + ARGUMENTS.join(', ') + ')'
     }
-    if (!STAGES.contains(args.stage)) {
+    if (!STAGES.contains(args.stage?.toString())) {
         return 'stage must be one of ' + STAGES.join(', ') + (args.stage == null ? '' : ', not "' + args.stage + '"')
     }
     Object extra = args.args

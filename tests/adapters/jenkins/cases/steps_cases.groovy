@@ -105,9 +105,11 @@ checks.eq(outcome.result, 'UNSTABLE', 'currentBuild.result UNSTABLE')
 checks.eq(outcome.value?.warnings, 1, 'returned warnings')
 checks.contains(harness.log.toString(), 'slipway lint: 1 finding (0 errors, 1 warning, 0 notes)', 'counts in the log')
 
-checks.start('lint, clean, unstableOnFindings')
+checks.start('lint, clean, unstableOnFindings, stage as a GString')
 harness.reset(clean)
-outcome = harness.run('slipwayLint', [path: bin, unstableOnFindings: true])
+String name = 'lint'
+outcome = harness.run('slipway', [stage: "${name}", path: bin, unstableOnFindings: true])
+checks.eq(slipwayRuns()[0]?.script, "'${bin}' 'lint'".toString(), 'ran slipway lint')
 checks.eq(outcome.result, null, 'no findings: result untouched')
 
 checks.start('lint, warning, failOn warning with unstableOnFindings')
