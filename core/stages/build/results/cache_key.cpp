@@ -1,8 +1,8 @@
 // Cache keys for actions/cache, GitLab cache:key and Jenkins stash names.
 //
 // A cache is only safe to restore when everything it was built from is the
-// same: the operating system (binaries and compiled modules differ between
-// distributions and architectures), the tools (a node_modules folder built by
+// same: the operating system: binaries and compiled modules differ between
+// distributions and architectures; the tools (a node_modules folder built by
 // Node 18 is not one for Node 20) and the lockfiles. The key is therefore a
 // readable prefix ("deps-linux-debian12") for people and a digest of all
 // inputs for correctness. The digest is a SHA-256 over a canonical text, one

@@ -1,4 +1,5 @@
-// The strict XML subset reader and the writer (see xml_document.hpp).
+// The strict XML subset reader (see xml_document.hpp; the writer is
+// xml_writer.cpp).
 //
 // The parser works in two passes over the bytes. The first checks that the
 // whole file is UTF-8 made of characters XML allows, so every later step can
@@ -526,61 +527,6 @@ class Parser {
   }
 };
 
-void escape_into(std::string& out, std::string_view text, bool attribute) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
-void write_node(std::string& out, const XmlNode& node) {
-  if (node.is_text()) {
-    escape_into(out, node.text, false);
-    return;
-  }
-  out += '<';
-  out += node.name;
-  for (const XmlAttribute& attribute : node.attributes) {
-    out += ' ';
-    out += attribute.name;
-    out += "=\"";
-    escape_into(out, attribute.value, true);
-    out += '"';
-  }
-  if (node.children.empty()) {
-    out += "/>";
-    return;
-  }
-  out += '>';
-  for (const XmlNode& child : node.children) write_node(out, child);
-  out += "</";
-  out += node.name;
-  out += '>';
-}
-
 void collect_text(const XmlNode& node, std::string& out) {
   if (node.is_text()) {
     out += node.text;
@@ -641,13 +587,6 @@ Result<XmlNode> read_xml_file(const std::string& path, const std::string& displa
     return error;
   }
   return parse_xml(*text, display_name);
-}
-
-std::string write_xml(const XmlNode& root) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  write_node(out, root);
-  out += '\n';
-  return out;
 }
 
 }  // namespace slipway::build::results
