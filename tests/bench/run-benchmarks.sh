@@ -61,3 +61,4 @@ TABLE
 
 echo
 bash "$(dirname "$0")/bench-shellcheck.sh" "$slipway"
+echo; bash "$(dirname "$0")/bench-scan.sh" "$slipway"
