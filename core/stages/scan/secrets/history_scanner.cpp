@@ -51,8 +51,15 @@ using RefIterPtr = std::unique_ptr<git_reference_iterator, GitFree<git_reference
 constexpr std::size_t k_binary_sniff = 8192;
 
 // libgit2 is reference-counted: init here, shut down when the scan ends.
+// The walk reads every tree once, so libgit2's object cache (256 MiB by
+// default) buys nothing and only raises the peak memory: keep it small.
+constexpr std::size_t k_object_cache_bytes = 16u << 20;
+
 struct LibGit2 {
-  LibGit2() { git_libgit2_init(); }
+  LibGit2() {
+    git_libgit2_init();
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(k_object_cache_bytes));
+  }
   ~LibGit2() { git_libgit2_shutdown(); }
   LibGit2(const LibGit2&) = delete;
   LibGit2& operator=(const LibGit2&) = delete;
