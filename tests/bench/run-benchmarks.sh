@@ -10,6 +10,9 @@
 # Each measurement is the median of 5 runs. Prints Markdown tables.
 set -euo pipefail
 slipway=$(realpath "${1:?usage: run-benchmarks.sh PATH/TO/slipway}")
+# The timing functions cd into the repository, so the scripts beside this one
+# are found by absolute path.
+here=$(cd "$(dirname "$0")" && pwd)
 work=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/slipway-bench.XXXXXX")}
 files=${BENCH_FILES:-20000}
 runs=${BENCH_RUNS:-5}
@@ -19,13 +22,14 @@ export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NA
 repo=$work/repo
 if [ ! -d "$repo/.git" ]; then
   echo "generating $files files in $repo ..." >&2
-  python3 "$(dirname "$0")/generate_tree.py" "$repo" "$files"
+  python3 "$here/generate_tree.py" "$repo" "$files"
   git -C "$repo" init -q -b main
   git -C "$repo" add -A
   git -C "$repo" commit -qm "generated tree"
 fi
 clone=$work/clone
-[ -d "$clone/.git" ] || git clone -q "$repo" "$clone"
+# file:// makes a packed clone, as CI checkouts are (a local path would hard-link loose objects).
+[ -d "$clone/.git" ] || git clone -q "file://$repo" "$clone"
 
 # median_ms CMD...: runs CMD $runs times, prints the median wall time in ms.
 median_ms() {
@@ -60,5 +64,5 @@ cat <<TABLE
 TABLE
 
 echo
-bash "$(dirname "$0")/bench-shellcheck.sh" "$slipway"
-echo; bash "$(dirname "$0")/bench-scan.sh" "$slipway"
+bash "$here/bench-shellcheck.sh" "$slipway"
+echo; bash "$here/bench-scan.sh" "$slipway"
