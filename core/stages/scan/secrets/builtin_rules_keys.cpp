@@ -19,9 +19,10 @@ constexpr auto k_generic = Specificity::generic;
 // Values of the generic rules that are code, not secrets: dotted member
 // chains (`config.db.password`), CONSTANT_NAMES, camelCase, PascalCase and snake_case
 // identifiers, plain numbers, file paths and names, and values that name a password,
-// secret or token rather than being one (`c.password||`).
+// secret, token or credential rather than being one (`c.password||`,
+// `secretRef: route-credentials`).
 constexpr std::string_view k_code_like =
-    R"(^(?:[A-Za-z_$][A-Za-z0-9_$]*\.)+[A-Za-z_$][A-Za-z0-9_$]*$|^[A-Z]+(?:_[A-Z0-9]+)*$|^[a-z]{2,}(?:[A-Z][a-z]{2,})+[0-9]{0,3}$|^(?:[A-Z][a-z]{2,}){2,}[0-9]{0,3}$|^[a-z]+(?:_[a-z]+)+$|^[0-9]+$|^(?:\.{0,2}/|~/)[A-Za-z0-9_./-]*$|[Pp]ass(?:word|wd)|[Ss]ecret|[Tt]oken|\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|pub|asc|gpg|json|ya?ml|txt|env|cfg|conf|ini|properties)$)";
+    R"(^(?:[A-Za-z_$][A-Za-z0-9_$]*\.)+[A-Za-z_$][A-Za-z0-9_$]*$|^[A-Z]+(?:_[A-Z0-9]+)*$|^[a-z]{2,}(?:[A-Z][a-z]{2,})+[0-9]{0,3}$|^(?:[A-Z][a-z]{2,}){2,}[0-9]{0,3}$|^[a-z]+(?:_[a-z]+)+$|^[0-9]+$|^(?:\.{0,2}/|~/)[A-Za-z0-9_./-]*$|[Pp]ass(?:word|wd)|[Ss]ecret|[Tt]oken|[Cc]redential|\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|pub|asc|gpg|json|ya?ml|txt|env|cfg|conf|ini|properties)$)";
 
 // Connection URIs: user, then the password (the secret), then '@'.
 #define SLIPWAY_URI_PASSWORD R"(://[^:/?#@\s"']{0,64}:([^@/?#\s"'$]{3,128})@)"
