@@ -13,12 +13,14 @@
 #include <utility>
 #include <vector>
 
+#include "util/xml_escape.hpp"
+
 namespace slipway::report {
 
 using XmlAttributes = std::vector<std::pair<std::string, std::string>>;
 
 // `text` escaped for an attribute value (in_attribute) or element content.
-std::string xml_escape(std::string_view text, bool in_attribute);
+using util::xml_escape;
 
 class XmlWriter {
  public:

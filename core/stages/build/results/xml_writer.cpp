@@ -4,44 +4,15 @@
 #include <string_view>
 
 #include "stages/build/results/xml_document.hpp"
+#include "util/xml_escape.hpp"
 
 namespace slipway::build::results {
 
 namespace {
 
-void escape_into(std::string& out, std::string_view text, bool attribute) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 void write_node(std::string& out, const XmlNode& node) {
   if (node.is_text()) {
-    escape_into(out, node.text, false);
+    out += util::xml_escape(node.text, false);
     return;
   }
   out += '<';
@@ -50,7 +21,7 @@ void write_node(std::string& out, const XmlNode& node) {
     out += ' ';
     out += attribute.name;
     out += "=\"";
-    escape_into(out, attribute.value, true);
+    out += util::xml_escape(attribute.value, true);
     out += '"';
   }
   if (node.children.empty()) {
