@@ -25,46 +25,19 @@
 #include <iterator>
 #include <utility>
 
+#include "model/libgit2_handles.hpp"
+
 namespace slipway::model {
 
 namespace {
 
-void ensure_libgit2() {
-  static const int k_init = git_libgit2_init();
-  (void)k_init;
-}
-
-template <auto FreeFn>
-struct GitFree {
-  template <typename T>
-  void operator()(T* handle) const {
-    FreeFn(handle);
-  }
-};
-
-using RepoPtr = std::unique_ptr<git_repository, GitFree<git_repository_free>>;
-using ObjectPtr = std::unique_ptr<git_object, GitFree<git_object_free>>;
-using CommitPtr = std::unique_ptr<git_commit, GitFree<git_commit_free>>;
-using TreePtr = std::unique_ptr<git_tree, GitFree<git_tree_free>>;
-using ReferencePtr = std::unique_ptr<git_reference, GitFree<git_reference_free>>;
-using IndexPtr = std::unique_ptr<git_index, GitFree<git_index_free>>;
-using StatusListPtr = std::unique_ptr<git_status_list, GitFree<git_status_list_free>>;
-using DiffPtr = std::unique_ptr<git_diff, GitFree<git_diff_free>>;
-
-// libgit2's message for the last failure on this thread.
-std::string last_git_message() {
-  const git_error* error = git_error_last();
-  return error != nullptr && error->message != nullptr ? error->message : "unknown libgit2 error";
-}
+using namespace libgit2;
+using IndexPtr = Handle<git_index, git_index_free>;
+using StatusListPtr = Handle<git_status_list, git_status_list_free>;
+using DiffPtr = Handle<git_diff, git_diff_free>;
 
 Error git_failure(const std::string& what, std::string hint = {}) {
-  return make_error(what + ": " + last_git_message(), std::move(hint));
-}
-
-std::string oid_text(const git_oid& oid) {
-  char text[GIT_OID_HEXSZ + 1] = {};
-  git_oid_tostr(text, sizeof text, &oid);
-  return text;
+  return make_error(what + ": " + last_message(), std::move(hint));
 }
 
 constexpr const char* k_fetch_hint =
@@ -178,7 +151,7 @@ GitRepo& GitRepo::operator=(GitRepo&&) noexcept = default;
 GitRepo::~GitRepo() = default;
 
 Result<GitRepo> GitRepo::open(const std::string& path) {
-  ensure_libgit2();
+  ensure_initialised();
   git_repository* raw = nullptr;
   int code = git_repository_open_ext(&raw, path.c_str(), 0, nullptr);
   if (code == GIT_ENOTFOUND) {

@@ -5,28 +5,17 @@
 #include <queue>
 #include <tuple>
 
+#include "model/libgit2_handles.hpp"
+
 namespace slipway::build::version {
 
-namespace {
-
-struct CommitFree {
-  void operator()(git_commit* commit) const { git_commit_free(commit); }
-};
-using CommitPtr = std::unique_ptr<git_commit, CommitFree>;
-
-std::string oid_text(const git_oid& oid) {
-  char text[GIT_OID_HEXSZ + 1] = {};
-  git_oid_tostr(text, sizeof text, &oid);
-  return text;
-}
-
-}  // namespace
+using namespace model::libgit2;
 
 Result<CommitGraph> CommitGraph::load(git_repository* repo, const git_oid& head, bool shallow) {
   CommitGraph graph;
   git_odb* odb = nullptr;
   if (git_repository_odb(&odb, repo) != 0) return make_error("cannot open the git object database");
-  const std::unique_ptr<git_odb, void (*)(git_odb*)> odb_owner(odb, git_odb_free);
+  const OdbPtr odb_owner(odb);
 
   std::vector<git_oid> pending = {head};
   while (!pending.empty()) {
@@ -35,9 +24,7 @@ Result<CommitGraph> CommitGraph::load(git_repository* repo, const git_oid& head,
     if (graph.contains(oid)) continue;
     git_commit* raw = nullptr;
     if (git_commit_lookup(&raw, repo, &oid) != 0) {
-      const git_error* error = git_error_last();
-      return make_error("cannot read commit " + oid_text(oid) + ": " +
-                        (error != nullptr && error->message != nullptr ? error->message : "unknown error"));
+      return make_error("cannot read commit " + oid_text(oid) + ": " + last_message());
     }
     const CommitPtr commit(raw);
     Node node;

@@ -23,6 +23,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "model/libgit2_handles.hpp"
 #include "stages/build/version/commit_graph.hpp"
 #include "stages/build/version/semver.hpp"
 #include "util/strings.hpp"
@@ -35,33 +36,10 @@ constexpr const char* k_shallow_warning =
     "shallow clone: tags may be missing; fetch with fetch-depth: 0 / GIT_DEPTH: 0";
 constexpr const char* k_fetch_advice = "; fetch with fetch-depth: 0 / GIT_DEPTH: 0";
 
-void ensure_libgit2() {
-  static const int k_init = git_libgit2_init();
-  (void)k_init;
-}
-
-template <auto FreeFn>
-struct GitFree {
-  template <typename T>
-  void operator()(T* handle) const {
-    FreeFn(handle);
-  }
-};
-
-using RepoPtr = std::unique_ptr<git_repository, GitFree<git_repository_free>>;
-using ObjectPtr = std::unique_ptr<git_object, GitFree<git_object_free>>;
-using CommitPtr = std::unique_ptr<git_commit, GitFree<git_commit_free>>;
+using namespace model::libgit2;
 
 Error git_failure(const std::string& what) {
-  const git_error* error = git_error_last();
-  return make_error(what + ": " +
-                    (error != nullptr && error->message != nullptr ? error->message : "unknown error"));
-}
-
-std::string oid_text(const git_oid& oid) {
-  char text[GIT_OID_HEXSZ + 1] = {};
-  git_oid_tostr(text, sizeof text, &oid);
-  return text;
+  return make_error(what + ": " + last_message());
 }
 
 struct ReleaseTag {
@@ -162,7 +140,7 @@ SemVer apply_bump(const SemVer& base, Bump bump) {
 }  // namespace
 
 Result<NextVersion> next_version(const std::string& repo_path, const VersionOptions& options) {
-  ensure_libgit2();
+  ensure_initialised();
   const std::optional<SemVer> initial = parse_semver(options.initial);
   if (!initial) {
     return make_error("invalid initial version \"" + options.initial + "\"",

@@ -26,27 +26,16 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "model/libgit2_handles.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
 namespace slipway::scan::secrets {
 namespace {
 
-template <auto FreeFn>
-struct GitFree {
-  template <typename T>
-  void operator()(T* handle) const {
-    FreeFn(handle);
-  }
-};
-
-using RepoPtr = std::unique_ptr<git_repository, GitFree<git_repository_free>>;
-using CommitPtr = std::unique_ptr<git_commit, GitFree<git_commit_free>>;
-using TreePtr = std::unique_ptr<git_tree, GitFree<git_tree_free>>;
-using ObjectPtr = std::unique_ptr<git_object, GitFree<git_object_free>>;
-using OdbPtr = std::unique_ptr<git_odb, GitFree<git_odb_free>>;
-using OdbObjectPtr = std::unique_ptr<git_odb_object, GitFree<git_odb_object_free>>;
-using RefIterPtr = std::unique_ptr<git_reference_iterator, GitFree<git_reference_iterator_free>>;
+using namespace model::libgit2;
+using OdbObjectPtr = Handle<git_odb_object, git_odb_object_free>;
+using RefIterPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
 
 constexpr std::size_t k_binary_sniff = 8192;
 
@@ -65,13 +54,8 @@ struct LibGit2 {
   LibGit2& operator=(const LibGit2&) = delete;
 };
 
-std::string git_message() {
-  const git_error* error = git_error_last();
-  return error != nullptr && error->message != nullptr ? error->message : "unknown libgit2 error";
-}
-
 Error git_error(const std::string& what) {
-  return make_error("history scan: " + what + ": " + git_message());
+  return make_error("history scan: " + what + ": " + last_message());
 }
 
 struct OidHash {
@@ -91,12 +75,6 @@ struct BlobTask {
   std::size_t commit;
   std::string path;
 };
-
-std::string oid_hex(const git_oid& oid) {
-  char buffer[GIT_OID_HEXSZ + 1] = {};
-  git_oid_tostr(buffer, sizeof buffer, &oid);
-  return buffer;
-}
 
 std::string author_date(const git_signature* signature) {
   if (signature == nullptr) return {};
@@ -166,7 +144,7 @@ Result<std::vector<git_oid>> start_commits(git_repository* repo) {
       git_error_clear();
       continue;
     }
-    std::unique_ptr<git_reference, GitFree<git_reference_free>> ref(raw_ref);
+    ReferencePtr ref(raw_ref);
     git_object* peeled = nullptr;
     if (git_reference_peel(&peeled, ref.get(), GIT_OBJECT_COMMIT) != 0) {
       git_error_clear();
@@ -188,7 +166,7 @@ Result<OidSet> reachable(git_repository* repo, git_odb* odb, const std::vector<g
     pending.pop_back();
     if (stop.count(oid) != 0 || !seen.insert(oid).second) continue;
     git_commit* raw = nullptr;
-    if (git_commit_lookup(&raw, repo, &oid) != 0) return git_error("cannot read commit " + oid_hex(oid));
+    if (git_commit_lookup(&raw, repo, &oid) != 0) return git_error("cannot read commit " + oid_text(oid));
     CommitPtr commit(raw);
     CommitNode node;
     node.time = git_commit_time(commit.get());
@@ -289,14 +267,15 @@ Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
   for (const git_oid& oid : oldest_first(graph)) {
     git_commit* raw_commit = nullptr;
     if (git_commit_lookup(&raw_commit, repo, &oid) != 0)
-      return git_error("cannot read commit " + oid_hex(oid));
+      return git_error("cannot read commit " + oid_text(oid));
     CommitPtr commit(raw_commit);
     const git_signature* author = git_commit_author(commit.get());
-    result.commits.push_back(CommitInfo{
-        oid_hex(oid), author != nullptr && author->name != nullptr ? author->name : "", author_date(author)});
+    result.commits.push_back(CommitInfo{oid_text(oid),
+                                        author != nullptr && author->name != nullptr ? author->name : "",
+                                        author_date(author)});
     git_tree* raw_tree = nullptr;
     if (git_commit_tree(&raw_tree, commit.get()) != 0)
-      return git_error("cannot read the tree of " + oid_hex(oid));
+      return git_error("cannot read the tree of " + oid_text(oid));
     TreePtr tree(raw_tree);
     if (auto added = walk_tree(repo, tree.get(), "", static_cast<long>(result.commits.size() - 1), seen_trees,
                                seen_blobs, result.tasks);
@@ -335,7 +314,7 @@ Result<void> scan_tasks(const SecretMatcher& matcher, const std::string& root,
     git_object_t type = GIT_OBJECT_INVALID;
     if (const int status = git_odb_read_header(&size, &type, odb.get(), &task.oid); status != 0) {
       if (status != GIT_ENOTFOUND)
-        return git_error("cannot read blob " + oid_hex(task.oid) + " (" + task.path + ")");
+        return git_error("cannot read blob " + oid_text(task.oid) + " (" + task.path + ")");
       git_error_clear();
       outcome.missing = true;  // a partial clone (--filter=blob:none) does not have it
       continue;
@@ -346,7 +325,7 @@ Result<void> scan_tasks(const SecretMatcher& matcher, const std::string& root,
     }
     git_odb_object* raw_object = nullptr;
     if (git_odb_read(&raw_object, odb.get(), &task.oid) != 0) {
-      return git_error("cannot read blob " + oid_hex(task.oid) + " (" + task.path + ")");
+      return git_error("cannot read blob " + oid_text(task.oid) + " (" + task.path + ")");
     }
     OdbObjectPtr object(raw_object);
     const std::string_view data(static_cast<const char*>(git_odb_object_data(object.get())),
@@ -377,12 +356,12 @@ Result<std::set<std::pair<std::size_t, std::string>>> secrets_at_base(const Secr
     git_error_clear();
     return found;
   }
-  std::unique_ptr<git_tree_entry, GitFree<git_tree_entry_free>> entry(raw_entry);
+  Handle<git_tree_entry, git_tree_entry_free> entry(raw_entry);
   if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return found;
   git_blob* raw_blob = nullptr;
   if (git_blob_lookup(&raw_blob, repo, git_tree_entry_id(entry.get())) != 0)
     return git_error("cannot read " + path);
-  std::unique_ptr<git_blob, GitFree<git_blob_free>> blob(raw_blob);
+  Handle<git_blob, git_blob_free> blob(raw_blob);
   const std::string_view data(static_cast<const char*>(git_blob_rawcontent(blob.get())),
                               static_cast<std::size_t>(git_blob_rawsize(blob.get())));
   if (data.size() > static_cast<std::size_t>(matcher.max_file_size()) ||
