@@ -12,6 +12,7 @@
 # template, also runs under dash (job images often have only a POSIX sh).
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/helpers.sh"
+source "$(dirname "$0")/../release_server.sh"
 require_gcl
 command -v python3 >/dev/null || skip "python3 is not installed (the test's HTTP server)"
 command -v curl >/dev/null || skip "curl is not installed"
@@ -40,22 +41,7 @@ cp "$good/SHA256SUMS" "$bad/SHA256SUMS"
 { cat "$good/$archive"; printf 'tampered'; } >"$bad/$archive"
 tampered_sha=$(sha256sum "$bad/$archive" | cut -d ' ' -f 1)
 
-# The server: port 0 lets the kernel pick a free port, which the server prints.
-python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$TEST_TMP/srv-http" \
-  >"$TEST_TMP/server.out" 2>"$TEST_TMP/server.log" &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$TEST_TMP"' EXIT
-port=
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\) .*/\1/p' "$TEST_TMP/server.out")
-  if [ -n "$port" ] && curl -fsS -o /dev/null "http://127.0.0.1:$port/good/v$version/SHA256SUMS" 2>/dev/null; then
-    break
-  fi
-  port=
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$TEST_TMP/server.out" "$TEST_TMP/server.log" >&2; echo "FAIL: the HTTP server did not start" >&2; exit 1; }
+start_release_server "$TEST_TMP/srv-http" "good/v$version/SHA256SUMS"
 archive_gets() { grep -c "\"GET /$1/v$version/$archive HTTP" "$TEST_TMP/server.log" || true; }
 
 project=$TEST_TMP/app

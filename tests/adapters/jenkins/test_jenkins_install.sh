@@ -11,6 +11,7 @@
 # packaging/install-slipway.sh, byte for byte.
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/helpers.sh"
+source "$(dirname "$0")/../release_server.sh"
 command -v python3 >/dev/null || skip "python3 is not installed (the test's HTTP server)"
 command -v curl >/dev/null || skip "curl is not installed"
 
@@ -38,19 +39,7 @@ cp "$SLIPWAY_ABS" "$TEST_TMP/stage/slipway-$version/bin/slipway"
 tar -czf "$release/$archive" -C "$TEST_TMP/stage" "slipway-$version"
 (cd "$release" && sha256sum "$archive" >SHA256SUMS)
 
-# The server: port 0 lets the kernel pick a free port, which the server prints.
-python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$TEST_TMP/srv" >"$TEST_TMP/server.out" 2>"$TEST_TMP/server.log" &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$TEST_TMP"' EXIT
-port=
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\) .*/\1/p' "$TEST_TMP/server.out")
-  if [ -n "$port" ] && curl -fsS -o /dev/null "http://127.0.0.1:$port/v$version/SHA256SUMS" 2>/dev/null; then break; fi
-  port=
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$TEST_TMP/server.out" "$TEST_TMP/server.log" >&2; echo "FAIL: the HTTP server did not start" >&2; exit 1; }
+start_release_server "$TEST_TMP/srv" "v$version/SHA256SUMS"
 
 FIXTURES=$TEST_TMP/fixtures
 lint_fixture "$FIXTURES/clean" clean
