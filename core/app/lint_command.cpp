@@ -49,16 +49,23 @@ int run_lint(const AppContext& context, const LintRequest& request) {
   }
 
   // Descriptors and the linter choice are validated before anything runs:
-  // a typo in a descriptor or an unknown lint.linters id exits 2.
-  auto descriptors = lint::load_descriptors(context.root);
-  if (!descriptors) {
-    err << "slipway: " << descriptors.error().to_string() << "\n";
-    return k_exit_usage;
-  }
-  auto linters = lint::enabled_linters(*descriptors, context.config, selection->all_files, context.root);
-  if (!linters) {
-    err << "slipway: " << linters.error().to_string() << "\n";
-    return k_exit_usage;
+  // a typo in a descriptor or an unknown lint.linters id exits 2. Without
+  // lint.linters and lint.auto no linter can run, so none is parsed (start-up).
+  std::vector<lint::Descriptor> descriptors;
+  std::vector<const lint::Descriptor*> linters;
+  if (context.config.get_bool("lint.auto") || !context.config.children("lint.linters").empty()) {
+    auto loaded = lint::load_descriptors(context.root);
+    if (!loaded) {
+      err << "slipway: " << loaded.error().to_string() << "\n";
+      return k_exit_usage;
+    }
+    descriptors = std::move(*loaded);
+    auto enabled = lint::enabled_linters(descriptors, context.config, selection->all_files, context.root);
+    if (!enabled) {
+      err << "slipway: " << enabled.error().to_string() << "\n";
+      return k_exit_usage;
+    }
+    linters = std::move(*enabled);
   }
 
   report::LogSection section(context.ci.platform, "slipway_lint", "slipway lint", out);
@@ -86,9 +93,9 @@ int run_lint(const AppContext& context, const LintRequest& request) {
   stage.notes = std::move(outcome->notes);
   stage.fixed_files = std::move(outcome->fixed_files);
 
-  if (!linters->empty()) {
+  if (!linters.empty()) {
     options.on_progress = nullptr;
-    auto external = lint::run_linters(*linters, options);
+    auto external = lint::run_linters(linters, options);
     if (!external) {
       err << "slipway: " << external.error().to_string() << "\n";
       return k_exit_usage;
