@@ -25,4 +25,12 @@ std::string env_get(const EnvMap& env, const std::string& name) {
   return found == env.end() ? std::string() : found->second;
 }
 
+std::string user_cache_dir(const EnvMap& env, const std::string& name) {
+  const std::string cache = env_get(env, "XDG_CACHE_HOME");
+  if (!cache.empty() && cache.front() == '/') return cache + "/slipway/" + name;
+  const std::string home = env_get(env, "HOME");
+  if (!home.empty()) return home + "/.cache/slipway/" + name;
+  return ".slipway-cache/" + name;
+}
+
 }  // namespace slipway::util

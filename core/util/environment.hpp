@@ -13,4 +13,9 @@ EnvMap current_environment();
 // The value of `name`, or "" when unset.
 std::string env_get(const EnvMap& env, const std::string& name);
 
+// Slipway's per-user cache folder for `name`: $XDG_CACHE_HOME/slipway/<name>
+// when XDG_CACHE_HOME is absolute, else $HOME/.cache/slipway/<name>, else
+// .slipway-cache/<name> (relative to the working folder).
+std::string user_cache_dir(const EnvMap& env, const std::string& name);
+
 }  // namespace slipway::util

@@ -98,12 +98,7 @@ std::filesystem::path advisory_db_dir(const DepsSettings& settings, const util::
     }
     return settings.db_dir;
   }
-  const std::string cache = util::env_get(env, "XDG_CACHE_HOME");
-  if (!cache.empty() && std::filesystem::path(cache).is_absolute())
-    return std::filesystem::path(cache) / "slipway" / "osv";
-  const std::string home = util::env_get(env, "HOME");
-  if (!home.empty()) return std::filesystem::path(home) / ".cache" / "slipway" / "osv";
-  return std::filesystem::path(".slipway-cache") / "osv";
+  return util::user_cache_dir(env, "osv");
 }
 
 std::string advisory_db_url(const DepsSettings& settings, std::string_view ecosystem) {

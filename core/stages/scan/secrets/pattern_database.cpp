@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "stages/scan/secrets/database_cache.hpp"
+
 namespace slipway::scan::secrets {
 namespace {
 
@@ -35,9 +37,21 @@ Error pattern_error(const SecretRule& rule, const std::string& what) {
 
 }  // namespace
 
-Result<PatternDatabase> PatternDatabase::compile(const std::vector<SecretRule>& rules) {
+Result<PatternDatabase> PatternDatabase::compile(const std::vector<SecretRule>& rules,
+                                                 const std::filesystem::path& cache_dir) {
   if (rules.empty())
     return make_error("no secret rules to run", "scan.secrets.disable turned off every rule");
+  std::filesystem::path cache_file;
+  if (!cache_dir.empty()) {
+    cache_file = database_cache_file(cache_dir, rules);
+    if (auto cached = load_cached_database(cache_file, rules.size())) {
+      PatternDatabase result;
+      result.m_database.reset(cached->database);
+      result.m_max_width = std::move(cached->max_width);
+      result.m_from_cache = true;
+      return result;
+    }
+  }
   std::vector<const char*> expressions;
   std::vector<unsigned int> flags;
   std::vector<unsigned int> ids;
@@ -71,6 +85,7 @@ Result<PatternDatabase> PatternDatabase::compile(const std::vector<SecretRule>& 
   PatternDatabase result;
   result.m_database.reset(database);
   result.m_max_width = std::move(max_width);
+  if (!cache_file.empty()) store_cached_database(cache_file, database, result.m_max_width);
   return result;
 }
 
@@ -92,6 +107,21 @@ Result<void> PatternDatabase::scan(std::string_view data, Scratch& scratch,
   if (status != HS_SUCCESS)
     return make_error("Vectorscan scan failed (error " + std::to_string(status) + ")");
   return {};
+}
+
+Result<bool> PatternDatabase::matches_any(std::string_view data, Scratch& scratch) const {
+  if (data.size() > UINT_MAX) return make_error("buffer too large for one Vectorscan call");
+  bool found = false;
+  const hs_error_t status = hs_scan(
+      m_database.get(), data.data(), static_cast<unsigned int>(data.size()), 0, scratch.m_scratch.get(),
+      [](unsigned int, unsigned long long, unsigned long long, unsigned int, void* context) {
+        *static_cast<bool*>(context) = true;
+        return 1;  // stop: one match is enough
+      },
+      &found);
+  if (status != HS_SUCCESS && status != HS_SCAN_TERMINATED)
+    return make_error("Vectorscan scan failed (error " + std::to_string(status) + ")");
+  return found;
 }
 
 }  // namespace slipway::scan::secrets

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,13 @@ class PatternDatabase {
 
   // Compiles all patterns; an error names the rule whose pattern Vectorscan
   // rejected (and where the user wrote it).
-  static Result<PatternDatabase> compile(const std::vector<SecretRule>& rules);
+  // With a `cache_dir`, a database compiled earlier from the same patterns
+  // is loaded from there instead, and a new one is stored (database_cache.hpp).
+  static Result<PatternDatabase> compile(const std::vector<SecretRule>& rules,
+                                         const std::filesystem::path& cache_dir = {});
+
+  // Whether compile() loaded the database from the cache.
+  [[nodiscard]] bool from_cache() const { return m_from_cache; }
 
   Result<Scratch> make_scratch() const;
 
@@ -55,12 +62,16 @@ class PatternDatabase {
   // Appends every match in `data` to `out` (offsets relative to data).
   Result<void> scan(std::string_view data, Scratch& scratch, std::vector<RawMatch>& out) const;
 
+  // True when any pattern matches somewhere in `data` (stops at the first).
+  Result<bool> matches_any(std::string_view data, Scratch& scratch) const;
+
  private:
   struct Free {
     void operator()(hs_database_t* database) const { hs_free_database(database); }
   };
   std::unique_ptr<hs_database_t, Free> m_database;
   std::vector<std::size_t> m_max_width;
+  bool m_from_cache = false;
 };
 
 }  // namespace slipway::scan::secrets

@@ -15,7 +15,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -25,9 +28,12 @@
 namespace slipway::scan::secrets {
 namespace {
 
-// Values that stand for a secret without being one. Matched case-insensitively
-// anywhere in the secret unless anchored.
-constexpr std::array<std::string_view, 9> k_placeholder_patterns = {
+// Values that stand for a secret without being one, matched
+// case-insensitively anywhere in the secret unless anchored. One Vectorscan
+// database holds them all, so a candidate costs one pass however many there
+// are; the one shape a back-reference would need ("aaaaaaaa") is
+// same_character_run().
+constexpr std::array<std::string_view, 8> k_placeholder_patterns = {
     R"(example)",
     R"(x{5,}|\*{3,}|\.\.\.|#{4,})",
     R"(^\$[a-z_{(]|\{\{|^%[a-z(]|^<[^>]{0,80}>$|^@[a-z_]+@$)",
@@ -36,24 +42,43 @@ constexpr std::array<std::string_view, 9> k_placeholder_patterns = {
     R"(insert[_-]?(?:your|key|token|here)|replace[_-]?me|<redacted>)",
     R"(^(?:password|passwd|secret|token|apikey|api_key|none|null|nil|undefined|true|false|test|testing|admin|root|default|foobar|hunter2)$)",
     R"(0123456789|1234567890|abcdefghij|qwertyuiop)",
-    R"(^(.)\1+$)",
 };
 
-const std::vector<std::regex>& placeholder_regexes() {
-  static const std::vector<std::regex> k_regexes = [] {
-    std::vector<std::regex> regexes;
+const PatternDatabase& placeholder_database() {
+  static const PatternDatabase k_database = [] {
+    std::vector<SecretRule> rules;
     for (std::string_view pattern : k_placeholder_patterns) {
-      regexes.emplace_back(std::string(pattern), std::regex::ECMAScript | std::regex::icase);
+      SecretRule rule;
+      rule.id = "placeholder";
+      rule.pattern = std::string(pattern);
+      rule.caseless = true;
+      rules.push_back(std::move(rule));
     }
-    return regexes;
+    auto database = PatternDatabase::compile(rules);
+    if (!database) throw std::logic_error("placeholder patterns do not compile: " + database.error().message);
+    return std::move(*database);
   }();
-  return k_regexes;
+  return k_database;
 }
 
-bool any_search(const std::vector<std::regex>& regexes, std::string_view text) {
-  return std::any_of(regexes.begin(), regexes.end(), [&](const std::regex& regex) {
+// Two or more of one character, nothing else (a line break is not a run).
+bool same_character_run(std::string_view text) {
+  if (text.size() < 2 || text.front() == '\n' || text.front() == '\r') return false;
+  return text.find_first_not_of(text.front()) == std::string_view::npos;
+}
+
+bool any_search(const std::vector<util::AsciiRegex>& regexes, std::string_view text) {
+  return std::any_of(regexes.begin(), regexes.end(), [&](const util::AsciiRegex& regex) {
     return std::regex_search(text.begin(), text.end(), regex);
   });
+}
+
+// Where the line holding the match's last byte starts, not before `farthest`.
+std::size_t start_of_line(std::string_view window, std::size_t farthest, std::size_t to) {
+  if (to <= farthest + 1) return farthest;
+  const void* newline = memrchr(window.data() + farthest, '\n', to - 1 - farthest);
+  if (newline == nullptr) return farthest;
+  return static_cast<std::size_t>(static_cast<const char*>(newline) - window.data()) + 1;
 }
 
 Error rule_compile_error(const SecretRule& rule, const std::string& what) {
@@ -79,7 +104,16 @@ double shannon_entropy(std::string_view text) {
 }
 
 bool is_placeholder(std::string_view secret) {
-  return any_search(placeholder_regexes(), secret);
+  if (same_character_run(secret)) return true;
+  const PatternDatabase& database = placeholder_database();
+  thread_local std::optional<PatternDatabase::Scratch> scratch;
+  if (!scratch) {
+    auto made = database.make_scratch();
+    if (!made) return false;
+    scratch = std::move(*made);
+  }
+  auto found = database.matches_any(secret, *scratch);
+  return found && *found;
 }
 
 Result<SecretMatcher> SecretMatcher::create(const SecretSettings& settings) {
@@ -95,8 +129,9 @@ Result<SecretMatcher> SecretMatcher::create(const SecretSettings& settings) {
   for (const SecretRule& rule : matcher.m_rules) {
     CompiledRule compiled;
     try {
-      compiled.capture = std::regex(
-          rule.pattern, rule.caseless ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript);
+      compiled.capture = util::AsciiRegex(
+          rule.pattern, rule.caseless ? std::regex_constants::ECMAScript | std::regex_constants::icase
+                                      : std::regex_constants::ECMAScript);
     } catch (const std::regex_error& error) {
       return rule_compile_error(rule, std::string("invalid pattern: ") + error.what());
     }
@@ -105,7 +140,7 @@ Result<SecretMatcher> SecretMatcher::create(const SecretSettings& settings) {
       return rule_compile_error(rule,
                                 "secret-group " + std::to_string(rule.secret_group) + " does not exist");
     }
-    compiled.capture_at_end = std::regex("(?:" + rule.pattern + ")$", compiled.capture.flags());
+    compiled.capture_at_end = util::AsciiRegex("(?:" + rule.pattern + ")$", compiled.capture.flags());
     for (const std::string& allow : rule.allow_values) {
       try {
         compiled.allow_values.emplace_back(allow);
@@ -115,13 +150,13 @@ Result<SecretMatcher> SecretMatcher::create(const SecretSettings& settings) {
     }
     matcher.m_compiled.push_back(std::move(compiled));
   }
-  auto database = PatternDatabase::compile(matcher.m_rules);
+  auto database = PatternDatabase::compile(matcher.m_rules, settings.cache_dir);
   if (!database) return database.error();
   matcher.m_database = std::move(*database);
   for (std::size_t i = 0; i < matcher.m_compiled.size(); ++i) {
     matcher.m_compiled[i].look_back = std::min(matcher.m_database.max_width(i), k_max_match_width);
   }
-  (void)placeholder_regexes();  // built now, not lazily inside worker threads
+  (void)placeholder_database();  // built now, not lazily inside worker threads
   return matcher;
 }
 
@@ -177,11 +212,13 @@ Result<void> SecretMatcher::find(std::string_view window, std::size_t window_off
     if (window_offset + farthest >= accept_end) continue;  // starts after it
 
     // Nearest bytes first: most matches are short, and each start position
-    // tried costs a regex attempt.
+    // tried costs a regex attempt. The first try is the match's own line.
     std::cmatch groups;
     std::size_t region = match.to;
     bool found = false;
-    for (std::size_t reach : {std::size_t{256}, std::size_t{1024}, compiled.look_back}) {
+    const std::size_t line_start = start_of_line(window, farthest, match.to);
+    for (std::size_t reach :
+         {match.to - line_start, std::size_t{256}, std::size_t{1024}, compiled.look_back}) {
       const std::size_t start = match.to > reach ? std::max(match.to - reach, farthest) : farthest;
       if (start >= region) continue;
       region = start;

@@ -17,6 +17,7 @@
 
 #include "stages/scan/secrets/pattern_database.hpp"
 #include "stages/scan/secrets/secrets_settings.hpp"
+#include "util/ascii_regex.hpp"
 #include "util/result.hpp"
 
 namespace slipway::scan::secrets {
@@ -63,16 +64,16 @@ class SecretMatcher {
 
  private:
   struct CompiledRule {
-    std::regex capture;         // the pattern
-    std::regex capture_at_end;  // "(?:pattern)$": finds the leftmost start of a match ending at E
-    std::size_t look_back = 0;  // min(max width, k_max_match_width)
-    std::vector<std::regex> allow_values;
+    util::AsciiRegex capture;         // the pattern
+    util::AsciiRegex capture_at_end;  // "(?:pattern)$": finds the leftmost start of a match ending at E
+    std::size_t look_back = 0;        // min(max width, k_max_match_width)
+    std::vector<util::AsciiRegex> allow_values;
   };
 
   std::vector<SecretRule> m_rules;
   std::vector<CompiledRule> m_compiled;
-  std::vector<std::regex> m_allow_values;  // scan.secrets.allow-values
-  std::vector<std::string> m_allow_paths;  // scan.secrets.allow-paths
+  std::vector<util::AsciiRegex> m_allow_values;  // scan.secrets.allow-values
+  std::vector<std::string> m_allow_paths;        // scan.secrets.allow-paths
   std::int64_t m_max_file_size = 0;
   PatternDatabase m_database;
 

@@ -42,6 +42,10 @@ model::ConfigSchema secrets_config_schema() {
                             "Globs of files where no secret is reported"));
   schema.push_back(make_key("scan.secrets.allow-values", ValueType::string_list, Strings{},
                             "Regexes (ECMAScript): a secret they find is not reported"));
+  schema.push_back(make_key("scan.secrets.cache-dir", ValueType::string, std::string(),
+                            "Folder for the compiled rule database, reused while the rules stay the same; "
+                            "empty = $XDG_CACHE_HOME/slipway/vectorscan or ~/.cache/slipway/vectorscan, "
+                            "`off` = compile on every run"));
 
   const std::string rule = "scan.secrets.rules.*.";
   schema.push_back(

@@ -12,6 +12,7 @@
 
 #include "model/config_schema.hpp"
 #include "stages/scan/secrets/builtin_rules.hpp"
+#include "util/environment.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
@@ -107,6 +108,16 @@ int default_secret_group(const SecretRule& rule) {
   }
 }
 
+// scan.secrets.cache-dir: "off", a folder (relative to the repository), or
+// the user's cache folder.
+std::filesystem::path rule_cache_dir(const std::string& configured, const std::string& root) {
+  if (configured == "off") return {};
+  if (configured.empty()) return util::user_cache_dir(util::current_environment(), "vectorscan");
+  std::filesystem::path path = util::expand_home(configured);
+  if (path.is_relative()) path = std::filesystem::path(root) / path;
+  return path;
+}
+
 }  // namespace
 
 Result<void> apply_user_rules(std::vector<SecretRule>& rules, const std::vector<UserRule>& user_rules) {
@@ -191,6 +202,7 @@ Result<SecretSettings> load_secret_settings(const model::Config* config, const s
   settings.max_file_size = config->get_int("scan.secrets.max-file-size");
   settings.allow_paths = config->get_list("scan.secrets.allow-paths");
   settings.allow_values = config->get_list("scan.secrets.allow-values");
+  settings.cache_dir = rule_cache_dir(config->get_string("scan.secrets.cache-dir"), root);
   for (const std::string& allow : settings.allow_values) {
     try {
       const std::regex compiled(allow, std::regex::ECMAScript);

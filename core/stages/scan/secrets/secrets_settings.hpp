@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
@@ -45,6 +46,7 @@ struct SecretSettings {
   std::int64_t max_file_size = k_default_max_file_size;
   std::vector<std::string> allow_paths;   // globs
   std::vector<std::string> allow_values;  // ECMAScript regexes
+  std::filesystem::path cache_dir;        // compiled databases (database_cache.hpp); empty = none
 };
 
 // Reads the settings from `config` (null, or a configuration without the
