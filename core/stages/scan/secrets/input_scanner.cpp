@@ -4,11 +4,13 @@
 // held in memory whole and never counted twice.
 #include "stages/scan/secrets/input_scanner.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 #include <tuple>
 
 #include "util/files.hpp"
@@ -72,9 +74,28 @@ void locate(std::vector<SecretHit>& hits, std::string_view window, std::size_t w
   }
 }
 
-struct FileCloser {
-  void operator()(std::FILE* file) const { std::fclose(file); }
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : m_fd(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  [[nodiscard]] bool valid() const { return m_fd >= 0; }
+  [[nodiscard]] int get() const { return m_fd; }
+
+ private:
+  int m_fd;
 };
+
+// read(2), retried when a signal interrupts it.
+ssize_t read_some(int fd, char* into, std::size_t size) {
+  while (true) {
+    const ssize_t got = ::read(fd, into, size);
+    if (got >= 0 || errno != EINTR) return got;
+  }
+}
 
 }  // namespace
 
@@ -104,26 +125,32 @@ Result<InputResult> scan_file(const SecretMatcher& matcher, PatternDatabase::Scr
     result.skip = InputSkip::allowed_path;
     return result;
   }
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(full, ec);
-  if (ec) {
+  // One path lookup per file: open, then ask the descriptor for the size.
+  // O_NONBLOCK: a FIFO that took a file's place must not hang the scan.
+  const FileDescriptor file(::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  struct stat info {};
+  if (!file.valid() || ::fstat(file.get(), &info) != 0) {
     result.skip = InputSkip::unreadable;
-    result.detail = ec.message();
+    result.detail = std::strerror(errno);
     return result;
   }
+  if (!S_ISREG(info.st_mode)) {
+    result.skip = InputSkip::unreadable;
+    result.detail = "not a regular file";
+    return result;
+  }
+  const auto size = static_cast<std::uintmax_t>(info.st_size);
   if (size > static_cast<std::uintmax_t>(matcher.max_file_size())) {
     result.skip = InputSkip::too_large;
     result.detail = std::to_string(size) + " bytes";
     return result;
   }
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(full.c_str(), "rb"));
-  if (!file) {
-    result.skip = InputSkip::unreadable;
-    result.detail = std::strerror(errno);
-    return result;
-  }
 
-  std::string window;
+  // The window's storage is kept per thread: most files are small, and a
+  // fresh buffer per file costs an allocation (and, above malloc's mmap
+  // threshold, page faults) every time.
+  thread_local std::string window;
+  window.clear();
   std::size_t window_offset = 0;  // absolute offset of window[0]
   std::size_t accept_begin = 0;
   bool eof = false;
@@ -131,21 +158,26 @@ Result<InputResult> scan_file(const SecretMatcher& matcher, PatternDatabase::Scr
   std::vector<SecretHit> hits;
   while (true) {
     // Fill the window up to accept_begin + k_window_size + k_overlap.
-    const std::size_t wanted = accept_begin + k_window_size + k_overlap - window_offset;
+    // No more than the file's size (plus one byte, to see the end at once):
+    // a window sized for a big file would be allocated and zero-filled for
+    // every small one.
+    const std::size_t file_end = static_cast<std::size_t>(size) + 1;
+    const std::size_t wanted =
+        std::min(accept_begin + k_window_size + k_overlap, std::max(file_end, window_offset + 1)) -
+        window_offset;
     while (!eof && window.size() < wanted) {
       const std::size_t old_size = window.size();
       window.resize(wanted);
-      const std::size_t got = std::fread(window.data() + old_size, 1, wanted - old_size, file.get());
-      window.resize(old_size + got);
-      if (got == 0) {
-        if (std::ferror(file.get())) {
-          result.skip = InputSkip::unreadable;
-          result.detail = "read error";
-          result.secrets.clear();
-          return result;
-        }
-        eof = true;
+      const ssize_t got = read_some(file.get(), window.data() + old_size, wanted - old_size);
+      if (got < 0) {
+        window.resize(old_size);
+        result.skip = InputSkip::unreadable;
+        result.detail = std::strerror(errno);
+        result.secrets.clear();
+        return result;
       }
+      window.resize(old_size + static_cast<std::size_t>(got));
+      if (got == 0) eof = true;
     }
     if (accept_begin == 0 && util::looks_binary(std::string_view(window).substr(0, k_binary_sniff))) {
       result.skip = InputSkip::binary;
