@@ -155,7 +155,7 @@ inline const std::vector<RuleSample>& rule_samples() {
       {"secret/slack-webhook-url", "https://hooks.slack.com/services/T{A:10}/B{A:10}/{a:24}"},
       {"secret/slack-workflow-webhook-url",
        "https://hooks.slack.com/workflows/T{A:10}/A{A:10}/{d:18}/{a:24}"},
-      {"secret/discord-bot-token", "M{w:23}.{w:6}.{w:27}"},
+      {"secret/discord-bot-token", "MTk5{w:20}.{w:6}.{w:27}"},
       {"secret/discord-webhook-url", "https://discord.com/api/webhooks/{d:18}/{w:68}"},
       {"secret/telegram-bot-token", "{d:10}:AA{w:33}"},
       {"secret/microsoft-teams-webhook-url",
