@@ -1,9 +1,10 @@
-// The history walk (see history_scanner.hpp). Two phases: a single-threaded
-// walk that lists each new blob with its introducing commit and path, then
-// `jobs` threads that read and scan those blobs, each thread with its own
-// libgit2 repository handle (libgit2 objects are not shared across threads)
-// and its own Vectorscan scratch. Results are merged in walk order, so the
-// output does not depend on thread timing.
+// The history walk (see history_scanner.hpp). Two parts that run at once: a
+// single-threaded walk that lists each new blob with its introducing commit
+// and path, and `jobs` threads that read and scan those blobs as they are
+// listed (blob_queue.hpp), each thread with its own libgit2 repository handle
+// (libgit2 objects are not shared across threads) and its own Vectorscan
+// scratch. Results are merged in walk order, so the output does not depend on
+// thread timing.
 //
 // The commit graph is walked by hand rather than with git_revwalk: libgit2
 // 1.5 does not honour a shallow clone's boundary and fails on the first
@@ -13,7 +14,6 @@
 
 #include <git2.h>
 
-#include <atomic>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -27,6 +27,7 @@
 #include <unordered_set>
 
 #include "model/libgit2_handles.hpp"
+#include "stages/scan/secrets/blob_queue.hpp"
 #include "util/files.hpp"
 #include "util/hash.hpp"
 
@@ -69,12 +70,6 @@ struct OidEqual {
   bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
 };
 using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
-
-struct BlobTask {
-  git_oid oid;
-  std::size_t commit;
-  std::string path;
-};
 
 std::string author_date(const git_signature* signature) {
   if (signature == nullptr) return {};
@@ -214,12 +209,12 @@ std::vector<git_oid> oldest_first(CommitGraph& graph) {
 
 struct WalkResult {
   std::vector<CommitInfo> commits;
-  std::vector<BlobTask> tasks;
   bool truncated = false;  // some parent was missing (shallow)
   std::optional<git_oid> base_tree;
 };
 
-Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
+// Walks the history, handing each commit's new blobs to `queue` as it goes.
+Result<WalkResult> list_blobs(git_repository* repo, const std::string& base, BlobQueue& queue) {
   git_odb* raw_odb = nullptr;
   if (git_repository_odb(&raw_odb, repo) != 0) return git_error("cannot open the object database");
   OdbPtr odb(raw_odb);
@@ -227,6 +222,7 @@ Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
   OidSet seen_trees;
   OidSet seen_blobs;
   WalkResult result;
+  std::vector<BlobTask> batch;
   std::vector<git_oid> starts;
   OidSet hidden;
   if (base.empty()) {
@@ -248,8 +244,7 @@ Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
       return git_error("cannot read the tree of " + base);
     TreePtr base_tree(raw_tree);
     result.base_tree = *git_tree_id(base_tree.get());
-    if (auto marked = walk_tree(repo, base_tree.get(), "", -1, seen_trees, seen_blobs, result.tasks);
-        !marked) {
+    if (auto marked = walk_tree(repo, base_tree.get(), "", -1, seen_trees, seen_blobs, batch); !marked) {
       return marked.error();
     }
     auto ancestors =
@@ -278,10 +273,11 @@ Result<WalkResult> list_blobs(git_repository* repo, const std::string& base) {
       return git_error("cannot read the tree of " + oid_text(oid));
     TreePtr tree(raw_tree);
     if (auto added = walk_tree(repo, tree.get(), "", static_cast<long>(result.commits.size() - 1), seen_trees,
-                               seen_blobs, result.tasks);
+                               seen_blobs, batch);
         !added) {
       return added.error();
     }
+    queue.push(batch);
   }
   return result;
 }
@@ -293,10 +289,10 @@ struct TaskOutcome {
   bool missing = false;
 };
 
-// Scans tasks[i] for every i handed out by `next`, with its own repository.
-Result<void> scan_tasks(const SecretMatcher& matcher, const std::string& root,
-                        const std::vector<BlobTask>& tasks, std::atomic<std::size_t>& next,
-                        std::vector<TaskOutcome>& outcomes) {
+// Scans the blobs `queue` hands out, with its own repository; each outcome
+// goes to `outcomes` with the blob's index in walk order.
+Result<void> scan_tasks(const SecretMatcher& matcher, const std::string& root, BlobQueue& queue,
+                        std::vector<std::pair<std::size_t, TaskOutcome>>& outcomes) {
   git_repository* raw_repo = nullptr;
   if (git_repository_open_ext(&raw_repo, root.c_str(), 0, nullptr) != 0)
     return git_error("cannot open " + root);
@@ -307,9 +303,9 @@ Result<void> scan_tasks(const SecretMatcher& matcher, const std::string& root,
   auto scratch = matcher.make_scratch();
   if (!scratch) return scratch.error();
 
-  for (std::size_t index = next++; index < tasks.size(); index = next++) {
-    const BlobTask& task = tasks[index];
-    TaskOutcome& outcome = outcomes[index];
+  while (const auto item = queue.next()) {
+    const BlobTask& task = *item->task;
+    TaskOutcome& outcome = outcomes.emplace_back(item->index, TaskOutcome{}).second;
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     if (const int status = git_odb_read_header(&size, &type, odb.get(), &task.oid); status != 0) {
@@ -388,26 +384,34 @@ Result<HistoryResult> scan_history(const SecretMatcher& matcher, const std::stri
   }
   RepoPtr repo(raw_repo);
   HistoryResult result;
-  auto walked = list_blobs(repo.get(), base);
-  if (!walked) return walked.error();
-  result.shallow = git_repository_is_shallow(repo.get()) == 1 || walked->truncated;
-  result.commits = std::move(walked->commits);
-  const std::vector<BlobTask>& tasks = walked->tasks;
 
-  std::vector<TaskOutcome> outcomes(tasks.size());
-  std::atomic<std::size_t> next{0};
-  const std::size_t threads = std::max<std::size_t>(
-      1, std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), tasks.size()));
+  // This thread walks; `jobs` threads scan what the walk has listed so far.
+  BlobQueue queue;
+  const auto threads = static_cast<std::size_t>(std::max(jobs, 1));
   std::vector<Result<void>> statuses(threads);
+  std::vector<std::vector<std::pair<std::size_t, TaskOutcome>>> found(threads);
+  std::optional<Result<WalkResult>> walked;
   {
     std::vector<std::jthread> workers;
-    for (std::size_t t = 1; t < threads; ++t) {
-      workers.emplace_back([&, t] { statuses[t] = scan_tasks(matcher, root, tasks, next, outcomes); });
+    for (std::size_t t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        statuses[t] = scan_tasks(matcher, root, queue, found[t]);
+        if (!statuses[t]) queue.abandon();
+      });
     }
-    statuses[0] = scan_tasks(matcher, root, tasks, next, outcomes);
+    walked.emplace(list_blobs(repo.get(), base, queue));
+    queue.close();
   }
+  if (!*walked) return walked->error();
   for (const Result<void>& status : statuses) {
     if (!status) return status.error();
+  }
+  result.shallow = git_repository_is_shallow(repo.get()) == 1 || (*walked)->truncated;
+  result.commits = std::move((*walked)->commits);
+  const std::deque<BlobTask>& tasks = queue.tasks();
+  std::vector<TaskOutcome> outcomes(tasks.size());
+  for (auto& outcomes_of_thread : found) {
+    for (auto& [index, outcome] : outcomes_of_thread) outcomes[index] = std::move(outcome);
   }
 
   // Walk order = oldest introduction first: keep the first of each (rule, secret, path).
@@ -423,10 +427,10 @@ Result<HistoryResult> scan_history(const SecretMatcher& matcher, const std::stri
     for (LocatedSecret& secret : outcome.secrets) {
       const std::string hash = util::sha256_hex(secret.secret);
       if (!reported.emplace(secret.rule, hash, tasks[i].path).second) continue;
-      if (walked->base_tree) {
+      if ((*walked)->base_tree) {
         auto cached = at_base.find(tasks[i].path);
         if (cached == at_base.end()) {
-          auto scanned = secrets_at_base(matcher, repo.get(), *walked->base_tree, tasks[i].path);
+          auto scanned = secrets_at_base(matcher, repo.get(), *(*walked)->base_tree, tasks[i].path);
           if (!scanned) return scanned.error();
           cached = at_base.emplace(tasks[i].path, std::move(*scanned)).first;
         }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../../util/temp_folder.hpp"
@@ -293,4 +294,51 @@ TEST_CASE("a folder that is not a repository is an error for --history") {
   auto outcome = scan::scan_secrets(options);
   REQUIRE_FALSE(outcome.ok());
   CHECK_THAT(outcome.error().message, Catch::Contains("history"));
+}
+
+// The walk hands blobs to the scanning threads while it goes on
+// (blob_queue.hpp): whatever the number of threads and however they race
+// the walk, each secret comes out once, with the commit that introduced it,
+// in walk order.
+TEST_CASE("the history scan gives the same result, in the same order, with 1, 2 and 5 threads") {
+  slipway::test::TempFolder folder;
+  Repo repo(folder / "repo");
+  test_support::SampleBuilder builder("threads");
+  std::map<std::string, std::string> introduced;  // secret -> commit
+  for (int i = 0; i < 40; ++i) {
+    const std::string secret = builder.expand("ghp_{a:36}");
+    const std::string path = "dir" + std::to_string(i % 7) + "/file" + std::to_string(i) + ".txt";
+    repo.write(path, "line\ntoken = " + secret + "\n");
+    if (i % 3 == 0) repo.write("shared.txt", "edit " + std::to_string(i) + "\n");
+    introduced[secret] = repo.commit("add " + path, "Alice", "2024-01-02");
+    if (i % 5 == 4) {
+      repo.remove(path);
+      repo.commit("remove " + path, "Bob", "2024-01-03");
+    }
+  }
+  SecretSettings settings;
+  settings.rules = builtin_rules();
+  auto matcher = SecretMatcher::create(settings);
+  REQUIRE(matcher.ok());
+
+  using Row = std::tuple<std::string, std::string, std::string, int>;  // secret, path, commit, line
+  auto rows_with = [&](int jobs) {
+    auto history = scan_history(*matcher, repo.dir().string(), "", jobs);
+    REQUIRE(history.ok());
+    std::vector<Row> rows;
+    for (const HistorySecret& found : history->secrets) {
+      rows.emplace_back(found.secret.secret, found.path, history->commits[found.commit].sha,
+                        found.secret.line);
+    }
+    return rows;
+  };
+  const std::vector<Row> one = rows_with(1);
+  REQUIRE(one.size() == introduced.size());
+  for (const auto& [secret, path, commit, line] : one) {
+    INFO(path);
+    CHECK(commit == introduced.at(secret));
+    CHECK(line == 2);
+  }
+  CHECK(rows_with(2) == one);
+  CHECK(rows_with(5) == one);
 }
