@@ -112,7 +112,12 @@ int default_secret_group(const SecretRule& rule) {
 // the user's cache folder.
 std::filesystem::path rule_cache_dir(const std::string& configured, const std::string& root) {
   if (configured == "off") return {};
-  if (configured.empty()) return util::user_cache_dir(util::current_environment(), "vectorscan");
+  if (configured.empty()) {
+    // Without HOME or XDG_CACHE_HOME there is no per-user folder: no cache
+    // rather than one in the working folder.
+    std::filesystem::path folder = util::user_cache_dir(util::current_environment(), "vectorscan");
+    return folder.is_absolute() ? folder : std::filesystem::path();
+  }
   std::filesystem::path path = util::expand_home(configured);
   if (path.is_relative()) path = std::filesystem::path(root) / path;
   return path;

@@ -3,6 +3,8 @@
 // a rules file add, override and disable rules; every mistake is an error
 // that names the rule and where it was written.
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "../../util/temp_folder.hpp"
@@ -48,6 +50,29 @@ TEST_CASE("no configuration means the built-in rules and defaults") {
   REQUIRE(settings.ok());
   CHECK(settings->rules.size() == builtin_rules().size());
   CHECK(settings->max_file_size == k_default_max_file_size);
+}
+
+TEST_CASE("scan.secrets.cache-dir: off, a folder under the repository, or the user's cache folder") {
+  auto off = config_from("scan:\n  secrets:\n    cache-dir: \"off\"\n");
+  auto settings = load_secret_settings(&off, "/repo");
+  REQUIRE(settings.ok());
+  CHECK(settings->cache_dir.empty());
+
+  auto relative = config_from("scan:\n  secrets:\n    cache-dir: .cache/rules\n");
+  settings = load_secret_settings(&relative, "/repo");
+  REQUIRE(settings.ok());
+  CHECK(settings->cache_dir == std::filesystem::path("/repo/.cache/rules"));
+
+  auto defaults = config_from("scan:\n  secrets:\n    max-file-size: 100\n");
+  settings = load_secret_settings(&defaults, "/repo");
+  REQUIRE(settings.ok());
+  if (std::getenv("HOME") != nullptr || std::getenv("XDG_CACHE_HOME") != nullptr) {
+    CHECK(settings->cache_dir.is_absolute());
+    CHECK(settings->cache_dir.filename() == "vectorscan");
+    CHECK(settings->cache_dir.parent_path().filename() == "slipway");
+  } else {
+    CHECK(settings->cache_dir.empty());
+  }
 }
 
 TEST_CASE("configuration keys reach the settings") {
