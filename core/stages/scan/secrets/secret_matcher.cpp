@@ -128,19 +128,20 @@ Result<SecretMatcher> SecretMatcher::create(const SecretSettings& settings) {
   }
   for (const SecretRule& rule : matcher.m_rules) {
     CompiledRule compiled;
-    try {
-      compiled.capture = util::AsciiRegex(
-          rule.pattern, rule.caseless ? std::regex_constants::ECMAScript | std::regex_constants::icase
-                                      : std::regex_constants::ECMAScript);
-    } catch (const std::regex_error& error) {
-      return rule_compile_error(rule, std::string("invalid pattern: ") + error.what());
+    const auto flags = rule.caseless ? std::regex_constants::ECMAScript | std::regex_constants::icase
+                                     : std::regex_constants::ECMAScript;
+    if (!rule.builtin) {  // the built-in rules are checked by their tests
+      try {
+        const util::AsciiRegex capture(rule.pattern, flags);
+        if (rule.secret_group < 0 || static_cast<std::size_t>(rule.secret_group) > capture.mark_count()) {
+          return rule_compile_error(rule,
+                                    "secret-group " + std::to_string(rule.secret_group) + " does not exist");
+        }
+      } catch (const std::regex_error& error) {
+        return rule_compile_error(rule, std::string("invalid pattern: ") + error.what());
+      }
     }
-    if (rule.secret_group < 0 ||
-        static_cast<std::size_t>(rule.secret_group) > compiled.capture.mark_count()) {
-      return rule_compile_error(rule,
-                                "secret-group " + std::to_string(rule.secret_group) + " does not exist");
-    }
-    compiled.capture_at_end = util::AsciiRegex("(?:" + rule.pattern + ")$", compiled.capture.flags());
+    compiled.capture_at_end = std::make_unique<LazyCapture>("(?:" + rule.pattern + ")$", flags);
     for (const std::string& allow : rule.allow_values) {
       try {
         compiled.allow_values.emplace_back(allow);
@@ -168,6 +169,17 @@ std::vector<bool> SecretMatcher::rules_for_path(std::string_view path, bool& pat
     if (!m_rules[i].allow_paths.empty()) skipped[i] = util::glob_match_any(m_rules[i].allow_paths, path);
   }
   return skipped;
+}
+
+const util::AsciiRegex* SecretMatcher::LazyCapture::get() const {
+  std::call_once(m_once, [&] {
+    try {
+      m_regex.emplace(m_pattern, m_flags);
+    } catch (const std::regex_error&) {
+      m_regex.reset();
+    }
+  });
+  return m_regex ? &*m_regex : nullptr;
 }
 
 bool SecretMatcher::accept(const SecretRule& rule, const CompiledRule& compiled, std::string_view region,
@@ -207,6 +219,8 @@ Result<void> SecretMatcher::find(std::string_view window, std::size_t window_off
   for (const RawMatch& match : raw) {
     if (!skipped_rules.empty() && skipped_rules[match.rule]) continue;
     const CompiledRule& compiled = m_compiled[match.rule];
+    const util::AsciiRegex* capture = compiled.capture_at_end->get();
+    if (capture == nullptr) continue;
     if (window_offset + match.to <= accept_begin) continue;  // starts before this window's part
     const std::size_t farthest = match.to > compiled.look_back ? match.to - compiled.look_back : 0;
     if (window_offset + farthest >= accept_end) continue;  // starts after it
@@ -225,8 +239,7 @@ Result<void> SecretMatcher::find(std::string_view window, std::size_t window_off
       const auto flags =
           region > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default;
       try {
-        found = std::regex_search(window.data() + region, window.data() + match.to, groups,
-                                  compiled.capture_at_end, flags);
+        found = std::regex_search(window.data() + region, window.data() + match.to, groups, *capture, flags);
       } catch (const std::regex_error&) {
         found = false;  // error_complexity / error_stack on a pathological region: not a finding
       }

@@ -10,6 +10,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -63,10 +66,26 @@ class SecretMatcher {
                     PatternDatabase::Scratch& scratch, std::vector<SecretHit>& out) const;
 
  private:
+  // "(?:pattern)$", compiled on first use: a run needs it only for the rules
+  // Vectorscan found something for, usually a few of the ~200.
+  class LazyCapture {
+   public:
+    LazyCapture(std::string pattern, std::regex_constants::syntax_option_type flags)
+        : m_pattern(std::move(pattern)), m_flags(flags) {}
+    // Null when the pattern does not compile (validate_rules reports that
+    // before a scan starts; this only keeps a scan from failing mid-way).
+    const util::AsciiRegex* get() const;
+
+   private:
+    std::string m_pattern;
+    std::regex_constants::syntax_option_type m_flags;
+    mutable std::once_flag m_once;
+    mutable std::optional<util::AsciiRegex> m_regex;
+  };
+
   struct CompiledRule {
-    util::AsciiRegex capture;         // the pattern
-    util::AsciiRegex capture_at_end;  // "(?:pattern)$": finds the leftmost start of a match ending at E
-    std::size_t look_back = 0;        // min(max width, k_max_match_width)
+    std::unique_ptr<LazyCapture> capture_at_end;  // finds the leftmost start of a match ending at E
+    std::size_t look_back = 0;                    // min(max width, k_max_match_width)
     std::vector<util::AsciiRegex> allow_values;
   };
 
