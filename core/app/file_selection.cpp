@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <thread>
 
 #include "util/files.hpp"
 #include "util/glob.hpp"
@@ -63,18 +64,46 @@ bool is_slipway_output(const std::string& path, const std::string& output_dir) {
   return !output_dir.empty() && util::starts_with(path, output_dir + "/");
 }
 
+// The regular files (not symbolic links) among paths[begin, end) that are
+// neither excluded nor Slipway's output, in order.
+std::vector<std::string> existing_in(const std::string& root, const std::vector<std::string>& paths,
+                                     std::size_t begin, std::size_t end,
+                                     const std::vector<std::string>& excludes,
+                                     const std::string& output_dir) {
+  std::vector<std::string> out;
+  out.reserve(end - begin);
+  const std::string prefix = root + "/";
+  std::string full;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string& path = paths[i];
+    if (is_slipway_output(path, output_dir)) continue;
+    if (!excludes.empty() && util::glob_match_any(excludes, path)) continue;
+    full.assign(prefix).append(path);
+    std::error_code ec;
+    auto status = fs::symlink_status(full, ec);
+    if (!ec && fs::is_regular_file(status)) out.push_back(path);
+  }
+  return out;
+}
+
+// existing_in over all `paths`; a large tree is checked on two threads (one
+// lstat per file is most of the selection's time on 80,000 files).
 std::vector<std::string> existing_files(const std::string& root, const std::vector<std::string>& paths,
                                         const std::vector<std::string>& excludes,
                                         const std::string& output_dir) {
-  std::vector<std::string> out;
-  out.reserve(paths.size());
-  for (const auto& path : paths) {
-    if (is_slipway_output(path, output_dir)) continue;
-    if (!excludes.empty() && util::glob_match_any(excludes, path)) continue;
-    std::error_code ec;
-    auto status = fs::symlink_status(fs::path(root) / path, ec);
-    if (!ec && fs::is_regular_file(status)) out.push_back(path);
+  constexpr std::size_t k_split_above = 8192;
+  if (paths.size() <= k_split_above || std::thread::hardware_concurrency() < 2) {
+    return existing_in(root, paths, 0, paths.size(), excludes, output_dir);
   }
+  const std::size_t middle = paths.size() / 2;
+  std::vector<std::string> second;
+  std::vector<std::string> out;
+  {
+    const std::jthread helper(
+        [&] { second = existing_in(root, paths, middle, paths.size(), excludes, output_dir); });
+    out = existing_in(root, paths, 0, middle, excludes, output_dir);
+  }
+  out.insert(out.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));
   return out;
 }
 
