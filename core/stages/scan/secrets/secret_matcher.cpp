@@ -226,13 +226,14 @@ Result<void> SecretMatcher::find(std::string_view window, std::size_t window_off
     if (window_offset + farthest >= accept_end) continue;  // starts after it
 
     // Nearest bytes first: most matches are short, and each start position
-    // tried costs a regex attempt. The first try is the match's own line.
+    // tried costs a regex attempt. The first try is the match's own line (at
+    // most its last 256 bytes: minified code is one long line).
     std::cmatch groups;
     std::size_t region = match.to;
     bool found = false;
     const std::size_t line_start = start_of_line(window, farthest, match.to);
-    for (std::size_t reach :
-         {match.to - line_start, std::size_t{256}, std::size_t{1024}, compiled.look_back}) {
+    for (std::size_t reach : {std::min(match.to - line_start, std::size_t{256}), std::size_t{256},
+                              std::size_t{1024}, compiled.look_back}) {
       const std::size_t start = match.to > reach ? std::max(match.to - reach, farthest) : farthest;
       if (start >= region) continue;
       region = start;
