@@ -13,8 +13,9 @@
 // reported: there is nothing left to lint or scan.
 //
 // Speed matters on large repositories (tens of thousands of files):
-// tracked_files() reads only the index, and the other listings do no per-file
-// work beyond what libgit2's stat-based status and diff already do.
+// tracked_files() reads only the index, the other listings do no per-file
+// work beyond what libgit2's stat-based status and diff already do, and
+// changed_files() spreads that diff over threads (model/worktree_diff.cpp).
 // Submodules (gitlinks) are left out everywhere: they are folders of another
 // repository, not files of this one.
 #include "model/git_repo.hpp"
@@ -23,9 +24,11 @@
 
 #include <algorithm>
 #include <iterator>
+#include <thread>
 #include <utility>
 
 #include "model/libgit2_handles.hpp"
+#include "model/worktree_diff.hpp"
 
 namespace slipway::model {
 
@@ -62,19 +65,17 @@ std::vector<LineRange> to_ranges(std::vector<int> lines) {
   return ranges;
 }
 
-bool is_kept_delta(git_delta_t status) {
-  switch (status) {
-    case GIT_DELTA_ADDED:
-    case GIT_DELTA_MODIFIED:
-    case GIT_DELTA_RENAMED:
-    case GIT_DELTA_COPIED:
-    case GIT_DELTA_UNTRACKED:
-    case GIT_DELTA_TYPECHANGE:
-    case GIT_DELTA_CONFLICTED:  // the file is there, with changes in it
-      return true;
-    default:
-      return false;
-  }
+// Below this many index entries per part a thread and a second index read
+// cost more than they save (measured: ~3 us of diff per entry, ~0.25 us to
+// read an entry into a second index, under a millisecond to start a handle).
+constexpr std::size_t k_min_entries_per_part = 1000;
+
+// Two to four parts when the hardware runs threads side by side and libgit2
+// was built thread-safe; one otherwise.
+std::size_t automatic_parts() {
+  if ((git_libgit2_features() & GIT_FEATURE_THREADS) == 0) return 1;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::clamp<std::size_t>(cores, 1, 4);
 }
 
 void sort_unique(std::vector<std::string>& paths) {
@@ -98,6 +99,16 @@ bool line_added(const AddedLines& added, const std::string& path, int line) {
 struct GitRepo::Impl {
   RepoPtr repo;
   std::string root;
+  // Threads of changed_files() that have answered and may still be
+  // releasing their own repository handles; joined when this closes.
+  std::vector<std::thread> releasing;
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() {
+    for (std::thread& thread : releasing) thread.join();
+  }
 
   Result<CommitPtr> commit_of(const std::string& revision) const {
     if (revision.empty()) return make_error("empty revision", "name a branch, tag or commit");
@@ -124,12 +135,7 @@ struct GitRepo::Impl {
     }
     TreePtr tree(raw_tree);
 
-    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
-    options.flags =
-        GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_INCLUDE_TYPECHANGE;
-    if (with_untracked_content) options.flags |= GIT_DIFF_SHOW_UNTRACKED_CONTENT;
-    options.ignore_submodules = GIT_SUBMODULE_IGNORE_ALL;
-    options.context_lines = 0;
+    git_diff_options options = worktree_diff_options(with_untracked_content);
     git_diff* raw_diff = nullptr;
     if (git_diff_tree_to_workdir_with_index(&raw_diff, repo.get(), tree.get(), &options) != 0) {
       return git_failure("cannot diff '" + base + "' against the working tree");
@@ -282,7 +288,10 @@ Result<std::vector<std::string>> GitRepo::tracked_files() const {
     // A conflicted path has up to three entries (stages 1-3); the uniquing below keeps one.
     paths.emplace_back(entry->path);
   }
-  sort_unique(paths);
+  // The index is kept in path order (unless core.ignorecase sorts it
+  // otherwise); sorting a sorted list of 20,000 paths still costs a millisecond.
+  if (!std::is_sorted(paths.begin(), paths.end())) std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
   return paths;
 }
 
@@ -312,18 +321,24 @@ Result<std::vector<std::string>> GitRepo::tracked_and_untracked_files() const {
   return paths;
 }
 
-Result<std::vector<std::string>> GitRepo::changed_files(const std::string& base) const {
+Result<std::vector<std::string>> GitRepo::changed_files(const std::string& base, int threads) const {
+  const std::size_t parts = threads > 0 ? static_cast<std::size_t>(threads) : automatic_parts();
+  if (parts > 1) {
+    Result<CommitPtr> commit = m_impl->commit_of(base);
+    if (!commit) return commit.error();
+    // An explicit thread count splits even a small index (the tests do).
+    const std::size_t min_entries = threads > 0 ? 1 : k_min_entries_per_part;
+    auto changed = changed_paths_split(m_impl->repo.get(), m_impl->root, *git_commit_id(commit->get()), parts,
+                                       min_entries, m_impl->releasing);
+    if (!changed) {
+      return make_error("cannot diff '" + base + "' against the working tree: " + changed.error().message);
+    }
+    return changed;
+  }
   Result<DiffPtr> diff = m_impl->diff_to_worktree(base, /*with_untracked_content=*/false);
   if (!diff) return diff.error();
   std::vector<std::string> paths;
-  const std::size_t count = git_diff_num_deltas(diff->get());
-  paths.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
-    if (delta == nullptr || !is_kept_delta(delta->status)) continue;
-    if (delta->new_file.mode == GIT_FILEMODE_COMMIT || delta->new_file.path == nullptr) continue;
-    paths.emplace_back(delta->new_file.path);
-  }
+  append_changed_paths(diff->get(), paths);
   sort_unique(paths);
   return paths;
 }

@@ -47,8 +47,11 @@ class GitRepo {
   // Tracked files plus untracked files that are not ignored.
   Result<std::vector<std::string>> tracked_and_untracked_files() const;
   // Paths changed between `base` and the working tree (index included,
-  // untracked-not-ignored included), deletions left out, sorted.
-  Result<std::vector<std::string>> changed_files(const std::string& base) const;
+  // untracked-not-ignored included), deletions left out, sorted. On a large
+  // index the working tree is diffed in parts on several threads
+  // (model/worktree_diff.cpp); `threads` 0 chooses by the cores and the
+  // index size, 1 diffs in one piece, n > 1 splits into up to n parts.
+  Result<std::vector<std::string>> changed_files(const std::string& base, int threads = 0) const;
   // Lines added between `base` and the working tree, per path.
   Result<AddedLines> added_lines(const std::string& base) const;
 
