@@ -44,8 +44,9 @@ class GitRepo {
 
   // Tracked files (the index), sorted, repository-relative.
   Result<std::vector<std::string>> tracked_files() const;
-  // Tracked files plus untracked files that are not ignored.
-  Result<std::vector<std::string>> tracked_and_untracked_files() const;
+  // Tracked files plus untracked files that are not ignored, sorted. The
+  // untracked ones are looked for on several threads like changed_files().
+  Result<std::vector<std::string>> tracked_and_untracked_files(int threads = 0) const;
   // Paths changed between `base` and the working tree (index included,
   // untracked-not-ignored included), deletions left out, sorted. On a large
   // index the working tree is diffed in parts on several threads

@@ -86,7 +86,7 @@ struct PartOutcome {
 // releasing its handle, so that nobody waits for the release. Everything
 // it uses is its own (copies, its end of the promise and the future): the
 // main thread may have moved on when it finishes.
-void run_other_part(std::string root, std::string git_dir, git_oid base_commit,
+void run_other_part(std::string root, std::string git_dir, std::optional<git_oid> base_commit,
                     std::future<std::vector<std::string>> assigned, std::promise<PartOutcome> outcome) {
   RepoPtr repo;
   TreePtr tree;
@@ -95,9 +95,11 @@ void run_other_part(std::string root, std::string git_dir, git_oid base_commit,
     repo.reset(raw);
     git_index* index = nullptr;
     if (git_repository_index(&index, repo.get()) == 0) git_index_free(index);  // the handle keeps it
-    if (Result<TreePtr> found = tree_of(repo.get(), base_commit); found) tree = std::move(*found);
+    if (base_commit) {
+      if (Result<TreePtr> found = tree_of(repo.get(), *base_commit); found) tree = std::move(*found);
+    }
   }
-  const bool ready = repo && tree && git_dir == git_repository_path(repo.get());
+  const bool ready = repo && (tree || !base_commit) && git_dir == git_repository_path(repo.get());
   const std::vector<std::string> paths = assigned.get();
   PartOutcome found;
   if (!paths.empty()) {
@@ -159,6 +161,15 @@ void append_changed_paths(const git_diff* diff, std::vector<std::string>& paths)
   }
 }
 
+void append_untracked_paths(const git_diff* diff, std::vector<std::string>& paths) {
+  const std::size_t count = git_diff_num_deltas(diff);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    if (delta == nullptr || delta->status != GIT_DELTA_UNTRACKED || delta->new_file.path == nullptr) continue;
+    paths.emplace_back(delta->new_file.path);
+  }
+}
+
 Result<std::vector<std::string>> changed_paths_in(git_repository* repo, const git_tree* base_tree,
                                                   const std::vector<std::string>& paths) {
   git_diff_options options = worktree_diff_options(/*with_untracked_content=*/false);
@@ -173,21 +184,33 @@ Result<std::vector<std::string>> changed_paths_in(git_repository* repo, const gi
   }
   git_diff* raw = nullptr;
   // libgit2 takes the tree non-const but does not change it.
-  if (git_diff_tree_to_workdir_with_index(&raw, repo, const_cast<git_tree*>(base_tree), &options) != 0) {
-    return make_error(last_message());
-  }
+  const int failed = base_tree != nullptr
+                         ? git_diff_tree_to_workdir_with_index(&raw, repo, const_cast<git_tree*>(base_tree), &options)
+                         : git_diff_index_to_workdir(&raw, repo, nullptr, &options);
+  if (failed != 0) return make_error(last_message());
   DiffPtr diff(raw);
   std::vector<std::string> changed;
-  append_changed_paths(diff.get(), changed);
+  if (base_tree != nullptr) {
+    append_changed_paths(diff.get(), changed);
+  } else {
+    append_untracked_paths(diff.get(), changed);
+  }
   return changed;
 }
 
-Result<std::vector<std::string>> changed_paths_split(git_repository* repo, const std::string& root,
-                                                     const git_oid& base_commit, std::size_t parts,
-                                                     std::size_t min_entries_per_part,
-                                                     std::vector<std::thread>& releasing) {
-  Result<TreePtr> tree = tree_of(repo, base_commit);
-  if (!tree) return tree.error();
+namespace {
+
+// changed_paths_split and untracked_paths_split: with a base commit the
+// tree-to-working-tree diff, without one the index-to-working-tree diff.
+Result<std::vector<std::string>> paths_split(git_repository* repo, const std::string& root,
+                                             const std::optional<git_oid>& base_commit, std::size_t parts,
+                                             std::size_t min_entries_per_part, std::vector<std::thread>& releasing) {
+  TreePtr tree;
+  if (base_commit) {
+    Result<TreePtr> found = tree_of(repo, *base_commit);
+    if (!found) return found.error();
+    tree = std::move(*found);
+  }
   const std::string git_dir = git_repository_path(repo);
 
   // The other handles start first: opening a repository and reading its
@@ -230,7 +253,7 @@ Result<std::vector<std::string>> changed_paths_split(git_repository* repo, const
     others[i].assigned.set_value(i + 1 < lists.size() ? std::move(lists[i + 1]) : std::vector<std::string>{});
   }
   Result<std::vector<std::string>> mine =
-      changed_paths_in(repo, tree->get(), lists.empty() ? std::vector<std::string>{} : lists.front());
+      changed_paths_in(repo, tree.get(), lists.empty() ? std::vector<std::string>{} : lists.front());
   std::vector<PartOutcome> outcomes;
   for (std::size_t i = 0; i < started; ++i) {
     outcomes.push_back(others[i].outcome.get());
@@ -242,7 +265,7 @@ Result<std::vector<std::string>> changed_paths_split(git_repository* repo, const
   const bool any_failed =
       std::any_of(outcomes.begin(), outcomes.end(), [](const PartOutcome& part) { return part.failed; });
   if (any_failed) {
-    Result<std::vector<std::string>> whole = changed_paths_in(repo, tree->get(), {});
+    Result<std::vector<std::string>> whole = changed_paths_in(repo, tree.get(), {});
     if (!whole) return whole.error();
     changed = std::move(*whole);
   } else {
@@ -252,6 +275,21 @@ Result<std::vector<std::string>> changed_paths_split(git_repository* repo, const
   }
   sort_unique(changed);
   return changed;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> changed_paths_split(git_repository* repo, const std::string& root,
+                                                     const git_oid& base_commit, std::size_t parts,
+                                                     std::size_t min_entries_per_part,
+                                                     std::vector<std::thread>& releasing) {
+  return paths_split(repo, root, base_commit, parts, min_entries_per_part, releasing);
+}
+
+Result<std::vector<std::string>> untracked_paths_split(git_repository* repo, const std::string& root,
+                                                       std::size_t parts, std::size_t min_entries_per_part,
+                                                       std::vector<std::thread>& releasing) {
+  return paths_split(repo, root, std::nullopt, parts, min_entries_per_part, releasing);
 }
 
 }  // namespace slipway::model

@@ -25,10 +25,14 @@ bool is_kept_delta(git_delta_t status);
 
 // Appends the new path of every kept delta (submodules left out).
 void append_changed_paths(const git_diff* diff, std::vector<std::string>& paths);
+// Appends the path of every untracked (not ignored) file.
+void append_untracked_paths(const git_diff* diff, std::vector<std::string>& paths);
 
 // The changed paths (unsorted, possibly repeated) of the diff of `base_tree`
 // against the working tree, restricted to `paths` taken literally (a folder
-// stands for everything below it); an empty `paths` means everything. No
+// stands for everything below it); an empty `paths` means everything. A null
+// `base_tree` diffs the index against the working tree instead and lists
+// only the untracked files (what git status calls untracked). No
 // rename or copy detection: it changes no new path (see worktree_diff.cpp).
 Result<std::vector<std::string>> changed_paths_in(git_repository* repo, const git_tree* base_tree,
                                                   const std::vector<std::string>& paths);
@@ -44,5 +48,10 @@ Result<std::vector<std::string>> changed_paths_split(git_repository* repo, const
                                                      const git_oid& base_commit, std::size_t parts,
                                                      std::size_t min_entries_per_part,
                                                      std::vector<std::thread>& releasing);
+
+// The untracked, not ignored files, split across threads the same way.
+Result<std::vector<std::string>> untracked_paths_split(git_repository* repo, const std::string& root,
+                                                       std::size_t parts, std::size_t min_entries_per_part,
+                                                       std::vector<std::thread>& releasing);
 
 }  // namespace slipway::model

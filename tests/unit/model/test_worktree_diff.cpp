@@ -172,3 +172,32 @@ TEST_CASE("a literal path list restricts libgit2's diff to those paths", "[git][
   git_repository_free(repo);
   git_libgit2_shutdown();
 }
+
+TEST_CASE("tracked_and_untracked_files split across threads lists what git ls-files lists", "[git][worktree]") {
+  TempDir temp;
+  TestRepo made = TestRepo::init(temp.path() / "repo");
+  make_changes(made);
+  GitRepo repo = open_repo(made.dir());
+
+  // The reference: git's own listing of tracked (a conflicted path once)
+  // and untracked, not ignored files.
+  std::vector<std::string> expected;
+  for (const std::string& args : {std::string("ls-files"), std::string("ls-files --others --exclude-standard")}) {
+    std::string listed = made.git(args) + "\n";
+    for (std::size_t start = 0, end; (end = listed.find('\n', start)) != std::string::npos; start = end + 1) {
+      if (end > start) expected.push_back(listed.substr(start, end - start));
+    }
+  }
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  REQUIRE(contains(expected, "src/core/deep/new/untracked.txt"));
+  REQUIRE(contains(expected, "fresh/two/three.txt"));
+  REQUIRE_FALSE(contains(expected, "build/out.txt"));
+
+  for (int threads : {1, 2, 3, 4, 7, 0}) {
+    INFO("threads " << threads);
+    auto all = repo.tracked_and_untracked_files(threads);
+    REQUIRE(all.ok());
+    CHECK(*all == expected);
+  }
+}
