@@ -304,12 +304,14 @@ Result<std::vector<std::string>> GitRepo::tracked_and_untracked_files(int thread
   // changed_files() (one lstat per tracked file and a readdir per folder).
   const std::size_t parts = threads > 0 ? static_cast<std::size_t>(threads) : automatic_parts();
   const std::size_t min_entries = threads > 0 ? 1 : k_min_entries_per_part;
-  auto untracked = untracked_paths_split(m_impl->repo.get(), m_impl->root, parts, min_entries, m_impl->releasing);
+  auto untracked =
+      untracked_paths_split(m_impl->repo.get(), m_impl->root, parts, min_entries, m_impl->releasing);
   if (!untracked) {
     return make_error("cannot list untracked files: " + untracked.error().message,
                       "check the repository with `git status`");
   }
-  paths.insert(paths.end(), std::make_move_iterator(untracked->begin()), std::make_move_iterator(untracked->end()));
+  paths.insert(paths.end(), std::make_move_iterator(untracked->begin()),
+               std::make_move_iterator(untracked->end()));
   sort_unique(paths);
   return paths;
 }

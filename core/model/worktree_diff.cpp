@@ -184,9 +184,9 @@ Result<std::vector<std::string>> changed_paths_in(git_repository* repo, const gi
   }
   git_diff* raw = nullptr;
   // libgit2 takes the tree non-const but does not change it.
-  const int failed = base_tree != nullptr
-                         ? git_diff_tree_to_workdir_with_index(&raw, repo, const_cast<git_tree*>(base_tree), &options)
-                         : git_diff_index_to_workdir(&raw, repo, nullptr, &options);
+  const int failed = base_tree != nullptr ? git_diff_tree_to_workdir_with_index(
+                                                &raw, repo, const_cast<git_tree*>(base_tree), &options)
+                                          : git_diff_index_to_workdir(&raw, repo, nullptr, &options);
   if (failed != 0) return make_error(last_message());
   DiffPtr diff(raw);
   std::vector<std::string> changed;
@@ -204,7 +204,8 @@ namespace {
 // tree-to-working-tree diff, without one the index-to-working-tree diff.
 Result<std::vector<std::string>> paths_split(git_repository* repo, const std::string& root,
                                              const std::optional<git_oid>& base_commit, std::size_t parts,
-                                             std::size_t min_entries_per_part, std::vector<std::thread>& releasing) {
+                                             std::size_t min_entries_per_part,
+                                             std::vector<std::thread>& releasing) {
   TreePtr tree;
   if (base_commit) {
     Result<TreePtr> found = tree_of(repo, *base_commit);

@@ -173,7 +173,8 @@ TEST_CASE("a literal path list restricts libgit2's diff to those paths", "[git][
   git_libgit2_shutdown();
 }
 
-TEST_CASE("tracked_and_untracked_files split across threads lists what git ls-files lists", "[git][worktree]") {
+TEST_CASE("tracked_and_untracked_files split across threads lists what git ls-files lists",
+          "[git][worktree]") {
   TempDir temp;
   TestRepo made = TestRepo::init(temp.path() / "repo");
   make_changes(made);
@@ -182,7 +183,8 @@ TEST_CASE("tracked_and_untracked_files split across threads lists what git ls-fi
   // The reference: git's own listing of tracked (a conflicted path once)
   // and untracked, not ignored files.
   std::vector<std::string> expected;
-  for (const std::string& args : {std::string("ls-files"), std::string("ls-files --others --exclude-standard")}) {
+  for (const std::string& args :
+       {std::string("ls-files"), std::string("ls-files --others --exclude-standard")}) {
     std::string listed = made.git(args) + "\n";
     for (std::size_t start = 0, end; (end = listed.find('\n', start)) != std::string::npos; start = end + 1) {
       if (end > start) expected.push_back(listed.substr(start, end - start));
