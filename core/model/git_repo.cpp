@@ -14,8 +14,9 @@
 //
 // Speed matters on large repositories (tens of thousands of files):
 // tracked_files() reads only the index, the other listings do no per-file
-// work beyond what libgit2's stat-based status and diff already do, and
-// changed_files() spreads that diff over threads (model/worktree_diff.cpp).
+// work beyond what libgit2's stat-based diff already does, and
+// changed_files() and tracked_and_untracked_files() spread that diff over
+// threads (model/worktree_diff.cpp).
 // Submodules (gitlinks) are left out everywhere: they are folders of another
 // repository, not files of this one.
 #include "model/git_repo.hpp"
@@ -35,8 +36,6 @@ namespace slipway::model {
 namespace {
 
 using namespace libgit2;
-using IndexPtr = Handle<git_index, git_index_free>;
-using DiffPtr = Handle<git_diff, git_diff_free>;
 
 Error git_failure(const std::string& what, std::string hint = {}) {
   return make_error(what + ": " + last_message(), std::move(hint));
@@ -69,17 +68,20 @@ std::vector<LineRange> to_ranges(std::vector<int> lines) {
 // read an entry into a second index, under a millisecond to start a handle).
 constexpr std::size_t k_min_entries_per_part = 1000;
 
-// Two to four parts when the hardware runs threads side by side and libgit2
-// was built thread-safe; one otherwise.
-std::size_t automatic_parts() {
-  if ((git_libgit2_features() & GIT_FEATURE_THREADS) == 0) return 1;
-  const unsigned cores = std::thread::hardware_concurrency();
-  return std::clamp<std::size_t>(cores, 1, 4);
-}
+struct SplitPlan {
+  std::size_t parts;
+  std::size_t min_entries_per_part;
+};
 
-void sort_unique(std::vector<std::string>& paths) {
-  std::sort(paths.begin(), paths.end());
-  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+// How a working-tree listing is split for `threads`: 0 chooses two to four
+// parts when the hardware runs threads side by side and libgit2 was built
+// thread-safe (one otherwise), and keeps a small index whole; n > 0 asks for
+// up to n parts even on a small index (the tests do).
+SplitPlan split_plan(int threads) {
+  if (threads > 0) return {static_cast<std::size_t>(threads), 1};
+  if ((git_libgit2_features() & GIT_FEATURE_THREADS) == 0) return {1, k_min_entries_per_part};
+  const unsigned cores = std::thread::hardware_concurrency();
+  return {std::clamp<std::size_t>(cores, 1, 4), k_min_entries_per_part};
 }
 
 }  // namespace
@@ -98,7 +100,7 @@ bool line_added(const AddedLines& added, const std::string& path, int line) {
 struct GitRepo::Impl {
   RepoPtr repo;
   std::string root;
-  // Threads of changed_files() that have answered and may still be
+  // Threads of the split listings that have answered and may still be
   // releasing their own repository handles; joined when this closes.
   std::vector<std::thread> releasing;
 
@@ -287,10 +289,7 @@ Result<std::vector<std::string>> GitRepo::tracked_files() const {
     // A conflicted path has up to three entries (stages 1-3); the uniquing below keeps one.
     paths.emplace_back(entry->path);
   }
-  // The index is kept in path order (unless core.ignorecase sorts it
-  // otherwise); sorting a sorted list of 20,000 paths still costs a millisecond.
-  if (!std::is_sorted(paths.begin(), paths.end())) std::sort(paths.begin(), paths.end());
-  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  sort_unique(paths);
   return paths;
 }
 
@@ -302,10 +301,9 @@ Result<std::vector<std::string>> GitRepo::tracked_and_untracked_files(int thread
   // The index against the working tree, untracked files only: what
   // git_status_list_new with GIT_STATUS_SHOW_WORKDIR_ONLY lists, split like
   // changed_files() (one lstat per tracked file and a readdir per folder).
-  const std::size_t parts = threads > 0 ? static_cast<std::size_t>(threads) : automatic_parts();
-  const std::size_t min_entries = threads > 0 ? 1 : k_min_entries_per_part;
-  auto untracked =
-      untracked_paths_split(m_impl->repo.get(), m_impl->root, parts, min_entries, m_impl->releasing);
+  const SplitPlan plan = split_plan(threads);
+  auto untracked = untracked_paths_split(m_impl->repo.get(), m_impl->root, plan.parts,
+                                         plan.min_entries_per_part, m_impl->releasing);
   if (!untracked) {
     return make_error("cannot list untracked files: " + untracked.error().message,
                       "check the repository with `git status`");
@@ -317,14 +315,12 @@ Result<std::vector<std::string>> GitRepo::tracked_and_untracked_files(int thread
 }
 
 Result<std::vector<std::string>> GitRepo::changed_files(const std::string& base, int threads) const {
-  const std::size_t parts = threads > 0 ? static_cast<std::size_t>(threads) : automatic_parts();
-  if (parts > 1) {
+  const SplitPlan plan = split_plan(threads);
+  if (plan.parts > 1) {
     Result<CommitPtr> commit = m_impl->commit_of(base);
     if (!commit) return commit.error();
-    // An explicit thread count splits even a small index (the tests do).
-    const std::size_t min_entries = threads > 0 ? 1 : k_min_entries_per_part;
-    auto changed = changed_paths_split(m_impl->repo.get(), m_impl->root, *git_commit_id(commit->get()), parts,
-                                       min_entries, m_impl->releasing);
+    auto changed = changed_paths_split(m_impl->repo.get(), m_impl->root, *git_commit_id(commit->get()),
+                                       plan.parts, plan.min_entries_per_part, m_impl->releasing);
     if (!changed) {
       return make_error("cannot diff '" + base + "' against the working tree: " + changed.error().message);
     }

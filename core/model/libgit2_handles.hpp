@@ -29,6 +29,8 @@ using CommitPtr = Handle<git_commit, git_commit_free>;
 using TreePtr = Handle<git_tree, git_tree_free>;
 using ReferencePtr = Handle<git_reference, git_reference_free>;
 using OdbPtr = Handle<git_odb, git_odb_free>;
+using IndexPtr = Handle<git_index, git_index_free>;
+using DiffPtr = Handle<git_diff, git_diff_free>;
 
 // Initialises libgit2 once for the process (it is reference-counted; the
 // process ends with it initialised).

@@ -1,4 +1,5 @@
-// The base-tree-to-working-tree diff, whole or split across threads.
+// The base-tree-to-working-tree diff (changed paths) and the
+// index-to-working-tree diff (untracked paths), whole or split across threads.
 //
 // Why split: libgit2 1.5 compares the index with the working tree on one
 // thread, one lstat per tracked file and a readdir per folder, and reads the
@@ -44,8 +45,6 @@ namespace slipway::model {
 namespace {
 
 using namespace libgit2;
-using IndexPtr = Handle<git_index, git_index_free>;
-using DiffPtr = Handle<git_diff, git_diff_free>;
 
 Result<TreePtr> tree_of(git_repository* repo, const git_oid& commit_id) {
   git_commit* raw_commit = nullptr;
@@ -120,12 +119,14 @@ struct OtherPart {
   std::thread thread;
 };
 
+}  // namespace
+
 void sort_unique(std::vector<std::string>& paths) {
-  std::sort(paths.begin(), paths.end());
+  // Listings often come sorted already (the index is kept in path order
+  // unless core.ignorecase says otherwise); checking is cheaper than sorting.
+  if (!std::is_sorted(paths.begin(), paths.end())) std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
 }
-
-}  // namespace
 
 git_diff_options worktree_diff_options(bool with_untracked_content) {
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;

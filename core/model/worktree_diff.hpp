@@ -1,8 +1,8 @@
-// The diff of a base tree against the working tree (through the index) that
-// GitRepo::changed_files and GitRepo::added_lines share: its options, which
-// deltas count as changed, and the changed-path listing split across
-// threads. Internal to model (it speaks libgit2); see git_repo.hpp for the
-// questions it answers.
+// The diffs against the working tree that GitRepo shares: a base tree
+// against it through the index (changed_files, added_lines) and the index
+// against it (the untracked files of tracked_and_untracked_files): their
+// options, which deltas count, and both listings split across threads. Internal to model (it speaks libgit2);
+// see git_repo.hpp for the questions it answers.
 #pragma once
 
 #include <git2.h>
@@ -14,6 +14,9 @@
 #include "util/result.hpp"
 
 namespace slipway::model {
+
+// Sorts repository-relative paths and drops repeats.
+void sort_unique(std::vector<std::string>& paths);
 
 // Staged, unstaged and untracked-not-ignored changes, untracked folders
 // walked, type changes kept apart, submodules ignored, no context lines.
