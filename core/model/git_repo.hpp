@@ -48,15 +48,24 @@ class GitRepo {
   // untracked ones are looked for on several threads like changed_files().
   Result<std::vector<std::string>> tracked_and_untracked_files(int threads = 0) const;
   // Paths changed between `base` and the working tree (index included,
-  // untracked-not-ignored included), deletions left out, sorted. On a large
-  // index the working tree is diffed in parts on several threads
-  // (model/worktree_diff.cpp); `threads` 0 chooses by the cores and the
-  // index size, 1 diffs in one piece, n > 1 splits into up to n parts.
-  Result<std::vector<std::string>> changed_files(const std::string& base, int threads = 0) const;
+  // untracked-not-ignored included), deletions left out, sorted. With
+  // `stat_first` a stat walk over the working tree on `threads` threads
+  // (model/worktree_stat.cpp) picks the paths the diff must look at, and
+  // with none it does not run. Otherwise, or past a few thousand suspects,
+  // on a large index the whole working tree is diffed in parts on several
+  // threads (model/worktree_diff.cpp); `threads` 0 chooses by the cores and
+  // the index size, 1 diffs in one piece, n > 1 splits into up to n parts.
+  Result<std::vector<std::string>> changed_files(const std::string& base, int threads = 0,
+                                                 bool stat_first = true) const;
   // Lines added between `base` and the working tree, per path.
   Result<AddedLines> added_lines(const std::string& base) const;
 
  private:
+  // changed_files with the stat walk first; nullopt when the walk cannot
+  // run or suspects too much, and the whole diff must answer.
+  Result<std::optional<std::vector<std::string>>> changed_files_stat_first(const std::string& base,
+                                                                           int threads) const;
+
   struct Impl;
   explicit GitRepo(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;

@@ -86,7 +86,7 @@ TEST_CASE("changed_files split across threads lists exactly what the single diff
   std::string base = make_changes(made);
   GitRepo repo = open_repo(made.dir());
 
-  auto single = repo.changed_files(base, 1);
+  auto single = repo.changed_files(base, 1, /*stat_first=*/false);
   REQUIRE(single.ok());
   // The single diff is the reference; check it is the right one first.
   const std::vector<std::string> expected = {"becomes_link.txt",    "conflict.txt",
@@ -100,11 +100,17 @@ TEST_CASE("changed_files split across threads lists exactly what the single diff
 
   for (int threads : {2, 3, 4, 7, 0}) {
     INFO("threads " << threads);
-    auto split = repo.changed_files(base, threads);
+    auto split = repo.changed_files(base, threads, /*stat_first=*/false);
     REQUIRE(split.ok());
     CHECK(*split == *single);
+    // The stat walk (model/worktree_stat.cpp) on as many threads picks the
+    // paths; the diff of those alone must answer the same.
+    auto walked = repo.changed_files(base, threads, /*stat_first=*/true);
+    REQUIRE(walked.ok());
+    CHECK(*walked == *single);
   }
-  CHECK_FALSE(repo.changed_files("no-such-base", 2).ok());
+  CHECK_FALSE(repo.changed_files("no-such-base", 2, false).ok());
+  CHECK_FALSE(repo.changed_files("no-such-base", 2, true).ok());
 }
 
 TEST_CASE("changed_files split inside a folder that holds most of the tree", "[git][worktree]") {
@@ -129,14 +135,17 @@ TEST_CASE("changed_files split inside a folder that holds most of the tree", "[g
   made.write("app/d/new/x.txt", "untracked below\n");
 
   GitRepo repo = open_repo(made.dir());
-  auto single = repo.changed_files(base, 1);
+  auto single = repo.changed_files(base, 1, /*stat_first=*/false);
   REQUIRE(single.ok());
   CHECK(*single == std::vector<std::string>{"app/b/f3.txt", "app/c", "app/d/new/x.txt", "app/loose.txt"});
   for (int threads : {2, 3, 4}) {
     INFO("threads " << threads);
-    auto split = repo.changed_files(base, threads);
+    auto split = repo.changed_files(base, threads, /*stat_first=*/false);
     REQUIRE(split.ok());
     CHECK(*split == *single);
+    auto walked = repo.changed_files(base, threads, /*stat_first=*/true);
+    REQUIRE(walked.ok());
+    CHECK(*walked == *single);
   }
 }
 

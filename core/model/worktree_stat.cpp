@@ -1,0 +1,266 @@
+// Which working-tree paths may differ from the index, by stat data alone.
+//
+// Why: libgit2's diff of the index against the working tree is one lstat
+// per tracked file by absolute path, a readdir per folder and the
+// bookkeeping of its iterators, on one thread; on a 20,000-file checkout
+// with nothing changed that is most of `slipway lint`. Here each folder
+// that holds tracked files is read once and its files are stat'ed by name
+// relative to the open folder, on several threads. What comes out is only
+// a list of suspects: the caller hands them to libgit2's own diff as a
+// literal path list, and with none the diff is not run at all. So the
+// answer is libgit2's; this only decides which paths it must look at.
+//
+// A tracked file is left out only when libgit2 would call it unmodified
+// without reading it: same mode, size, mtime and ctime (to the nanosecond),
+// inode, uid and gid as the index recorded, and modified before the index
+// was written (a file written in the same instant as the index is "racy":
+// its content may have changed without its stat data showing it). That is
+// libgit2's own stat check with every optional part switched on, so a
+// setting that relaxes it (core.trustctime, core.filemode) can only make
+// more suspects, never fewer. Submodules are left out while they are
+// folders (the listings skip submodules). Names the index does not know go
+// to the diff too, ignored or not: libgit2 decides what is ignored.
+#include "model/worktree_stat.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+namespace slipway::model {
+
+namespace {
+
+constexpr std::uint32_t k_mode_file = 0100644;
+constexpr std::uint32_t k_mode_executable = 0100755;
+constexpr std::uint32_t k_mode_link = 0120000;
+constexpr std::uint32_t k_mode_submodule = 0160000;
+
+// The git mode libgit2 gives what lstat saw (0 for anything git cannot hold).
+std::uint32_t git_mode(mode_t mode) {
+  if (S_ISREG(mode)) return (mode & S_IXUSR) != 0 ? k_mode_executable : k_mode_file;
+  if (S_ISLNK(mode)) return k_mode_link;
+  return 0;
+}
+
+bool written_before(std::int32_t seconds, std::uint32_t nanoseconds, IndexStamp stamp) {
+  return seconds < stamp.seconds || (seconds == stamp.seconds && nanoseconds < stamp.nanoseconds);
+}
+
+bool unchanged(const IndexedFile& file, const struct stat& found, IndexStamp index_written) {
+  if (file.mode == k_mode_submodule) return S_ISDIR(found.st_mode);
+  return git_mode(found.st_mode) == file.mode && static_cast<std::uint32_t>(found.st_size) == file.size &&
+         static_cast<std::int32_t>(found.st_mtim.tv_sec) == file.mtime_seconds &&
+         static_cast<std::uint32_t>(found.st_mtim.tv_nsec) == file.mtime_nanoseconds &&
+         static_cast<std::int32_t>(found.st_ctim.tv_sec) == file.ctime_seconds &&
+         static_cast<std::uint32_t>(found.st_ctim.tv_nsec) == file.ctime_nanoseconds &&
+         static_cast<std::uint32_t>(found.st_ino) == file.inode && found.st_uid == file.uid &&
+         found.st_gid == file.gid &&
+         written_before(file.mtime_seconds, file.mtime_nanoseconds, index_written);
+}
+
+// The tracked files of one folder and its folders that hold tracked files,
+// each sorted by name, as the index lists them.
+struct Folder {
+  std::string_view path;                                          // "" for the root
+  std::vector<std::pair<std::string_view, std::size_t>> files;    // name, position in `files`
+  std::vector<std::pair<std::string_view, std::size_t>> folders;  // name, folder number
+};
+
+template <typename Named>
+const Named* find_name(const std::vector<Named>& sorted, std::string_view name) {
+  auto found =
+      std::lower_bound(sorted.begin(), sorted.end(), name,
+                       [](const Named& item, std::string_view wanted) { return item.first < wanted; });
+  return found != sorted.end() && found->first == name ? &*found : nullptr;
+}
+
+// The index as a tree of folders, built in one pass over the entries.
+class FolderTree {
+ public:
+  explicit FolderTree(const std::vector<IndexedFile>& files) {
+    m_folders.emplace_back();  // the root
+    m_ids.emplace(std::string_view{}, 0);
+    std::string_view last_parent;
+    std::size_t parent_id = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const std::string_view path = files[i].path;
+      const std::size_t slash = path.rfind('/');
+      const std::string_view parent =
+          slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+      if (i == 0 || parent != last_parent) {
+        parent_id = folder_id(parent);
+        last_parent = parent;
+      }
+      const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+      m_folders[parent_id].files.emplace_back(name, i);
+    }
+    for (Folder& folder : m_folders) {
+      // Sorted already unless core.ignorecase sorted the index another way.
+      auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
+      if (!std::is_sorted(folder.files.begin(), folder.files.end(), by_name)) {
+        std::sort(folder.files.begin(), folder.files.end(), by_name);
+      }
+      if (!std::is_sorted(folder.folders.begin(), folder.folders.end(), by_name)) {
+        std::sort(folder.folders.begin(), folder.folders.end(), by_name);
+      }
+    }
+  }
+
+  const Folder& operator[](std::size_t id) const { return m_folders[id]; }
+
+ private:
+  // The number of `path`'s folder, made (with the folders above it) on first use.
+  std::size_t folder_id(std::string_view path) {
+    if (auto found = m_ids.find(path); found != m_ids.end()) return found->second;
+    const std::size_t slash = path.rfind('/');
+    const std::size_t parent =
+        folder_id(slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash));
+    const std::size_t id = m_folders.size();
+    m_folders.emplace_back();
+    m_folders[id].path = path;
+    m_folders[parent].folders.emplace_back(slash == std::string_view::npos ? path : path.substr(slash + 1),
+                                           id);
+    m_ids.emplace(path, id);
+    return id;
+  }
+
+  std::vector<Folder> m_folders;
+  std::unordered_map<std::string_view, std::size_t> m_ids;
+};
+
+// Folders are handed out from one shared stack; a thread that lists a
+// folder pushes the tracked folders it finds there. The walk is over when
+// the stack is empty and no thread is still listing.
+class Walk {
+ public:
+  Walk(int root_fd, const std::vector<IndexedFile>& files, IndexStamp index_written)
+      : m_root_fd(root_fd),
+        m_files(files),
+        m_tree(files),
+        m_index_written(index_written),
+        m_seen(files.size(), 0) {
+    m_pending.push_back(0);  // the root
+  }
+
+  void run(std::size_t threads) {
+    {
+      std::vector<std::jthread> helpers;
+      for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back([this] { work(); });
+      work();
+    }
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+      if (m_seen[i] == 0) m_suspects.emplace_back(m_files[i].path);
+    }
+  }
+
+  std::vector<std::string> take_suspects() { return std::move(m_suspects); }
+
+ private:
+  void work() {
+    std::vector<std::string> suspects;
+    std::vector<std::size_t> subfolders;
+    for (;;) {
+      std::size_t folder = 0;
+      {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_pending.empty() || m_listing == 0; });
+        if (m_pending.empty()) break;
+        folder = m_pending.back();
+        m_pending.pop_back();
+        ++m_listing;
+      }
+      list(m_tree[folder], subfolders, suspects);
+      {
+        const std::lock_guard lock(m_mutex);
+        m_pending.insert(m_pending.end(), subfolders.begin(), subfolders.end());
+        --m_listing;
+      }
+      subfolders.clear();
+      m_changed.notify_all();
+    }
+    const std::lock_guard lock(m_mutex);
+    for (std::string& path : suspects) m_suspects.push_back(std::move(path));
+  }
+
+  // Reads one folder: stats its tracked files, queues its tracked
+  // subfolders and takes every other name as a suspect. A folder that
+  // cannot be opened leaves its files unseen, so they become suspects.
+  void list(const Folder& folder, std::vector<std::size_t>& subfolders, std::vector<std::string>& suspects) {
+    const bool root = folder.path.empty();
+    const int fd = root ? openat(m_root_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                        : openat(m_root_fd, std::string(folder.path).c_str(),
+                                 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return;
+    DIR* dir = fdopendir(fd);
+    if (dir == nullptr) {
+      close(fd);
+      return;
+    }
+    while (const dirent* entry = readdir(dir)) {
+      const std::string_view name = entry->d_name;
+      if (name == "." || name == ".." || (root && name == ".git")) continue;
+      if (const auto* file = find_name(folder.files, name)) {
+        m_seen[file->second] = 1;
+        struct stat found {};
+        if (fstatat(fd, entry->d_name, &found, AT_SYMLINK_NOFOLLOW) == 0 &&
+            unchanged(m_files[file->second], found, m_index_written)) {
+          continue;
+        }
+      } else if (const auto* child = find_name(folder.folders, name);
+                 child != nullptr && is_folder(fd, *entry)) {
+        subfolders.push_back(child->second);
+        continue;
+      }
+      suspects.push_back(root ? std::string(name) : std::string(folder.path) + "/" + std::string(name));
+    }
+    closedir(dir);
+  }
+
+  static bool is_folder(int fd, const dirent& entry) {
+    if (entry.d_type != DT_UNKNOWN) return entry.d_type == DT_DIR;
+    struct stat found {};
+    return fstatat(fd, entry.d_name, &found, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(found.st_mode);
+  }
+
+  const int m_root_fd;
+  const std::vector<IndexedFile>& m_files;
+  const FolderTree m_tree;
+  const IndexStamp m_index_written;
+  // One byte per file, each written by the one thread that met its name.
+  std::vector<char> m_seen;
+
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::vector<std::size_t> m_pending;
+  std::size_t m_listing = 0;
+  std::vector<std::string> m_suspects;
+};
+
+}  // namespace
+
+std::optional<std::vector<std::string>> stat_suspects(const std::string& root,
+                                                      const std::vector<IndexedFile>& files,
+                                                      IndexStamp index_written, std::size_t threads) {
+  const int root_fd = open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root_fd < 0) return std::nullopt;
+  if (threads == 0) threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  std::vector<std::string> suspects;
+  {
+    Walk walk(root_fd, files, index_written);
+    walk.run(threads);
+    suspects = walk.take_suspects();
+  }
+  close(root_fd);
+  return suspects;
+}
+
+}  // namespace slipway::model

@@ -1,0 +1,170 @@
+// The suspects of a working-tree diff: the stat walk plus what only the
+// index and the base tree can tell.
+//
+// The walk compares the working tree with the index; what the base tree
+// adds comes from the tree the index would commit (append_tree_to_index),
+// which reads objects and no files.
+// Entries the walk cannot judge by stat data go straight to the list. The
+// index file's mtime is read before libgit2 reads the index, so if the index
+// is rewritten in between, the stamp is older than the entries libgit2
+// holds and more of them count as racy, never fewer.
+#include "model/worktree_suspects.hpp"
+
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <sys/stat.h>
+
+#include <string_view>
+
+#include "model/libgit2_handles.hpp"
+#include "model/worktree_diff.hpp"
+#include "model/worktree_stat.hpp"
+
+namespace slipway::model {
+
+namespace {
+
+using namespace libgit2;
+
+std::optional<IndexStamp> index_file_stamp(const std::string& path) {
+  struct stat found {};
+  if (stat(path.c_str(), &found) != 0) {
+    // No index yet: nothing is tracked, so nothing can be racy either.
+    if (errno == ENOENT) return IndexStamp{};
+    return std::nullopt;
+  }
+  return IndexStamp{found.st_mtim.tv_sec, static_cast<std::uint32_t>(found.st_mtim.tv_nsec)};
+}
+
+IndexedFile indexed(const git_index_entry& entry) {
+  IndexedFile file;
+  file.path = entry.path;
+  file.mode = entry.mode;
+  file.size = entry.file_size;
+  file.mtime_seconds = entry.mtime.seconds;
+  file.mtime_nanoseconds = entry.mtime.nanoseconds;
+  file.ctime_seconds = entry.ctime.seconds;
+  file.ctime_nanoseconds = entry.ctime.nanoseconds;
+  file.inode = entry.ino;
+  file.uid = entry.uid;
+  file.gid = entry.gid;
+  return file;
+}
+
+void append_delta_paths(const git_diff* diff, std::vector<std::string>& paths) {
+  const std::size_t count = git_diff_num_deltas(diff);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    if (delta == nullptr) continue;
+    if (delta->old_file.path != nullptr) paths.emplace_back(delta->old_file.path);
+    if (delta->new_file.path != nullptr) paths.emplace_back(delta->new_file.path);
+  }
+}
+
+// The id of the tree the index would commit. When the index's cached tree
+// is valid (as after a checkout or a commit) that is one read of the
+// cache; otherwise libgit2 builds the folders that changed, and any object
+// it writes goes to an in-memory pack of a scratch repository that reads
+// this one's objects, never to the repository. nullopt when it cannot be
+// had (a conflict, a missing object).
+std::optional<git_oid> index_tree_id(git_repository* repo, git_index* index) {
+  git_odb* raw_odb = nullptr;
+  if (git_odb_new(&raw_odb) != 0) return std::nullopt;
+  const OdbPtr odb(raw_odb);
+  const std::string objects = std::string(git_repository_commondir(repo)) + "objects";
+  if (git_odb_add_disk_alternate(odb.get(), objects.c_str()) != 0) return std::nullopt;
+  git_odb_backend* memory = nullptr;
+  if (git_mempack_new(&memory) != 0) return std::nullopt;
+  // Above the alternate, so that it takes the writes; the odb owns it now.
+  if (git_odb_add_backend(odb.get(), memory, 1000) != 0) {
+    memory->free(memory);
+    return std::nullopt;
+  }
+  git_repository* raw_scratch = nullptr;
+  if (git_repository_wrap_odb(&raw_scratch, odb.get()) != 0) return std::nullopt;
+  const RepoPtr scratch(raw_scratch);
+  git_oid id;
+  if (git_index_write_tree_to(&id, index, scratch.get()) != 0) return std::nullopt;
+  return id;
+}
+
+// Both paths of every difference between the base tree and the index. The
+// common cases are cheap: the index holds the base tree (nothing to add),
+// or it holds a committed tree, which libgit2 compares with the base
+// folder by folder, skipping folders with the same id. Otherwise every
+// entry of the base tree is compared with the index.
+Result<void> append_tree_to_index(git_repository* repo, const git_tree* base_tree, git_index* index,
+                                  std::vector<std::string>& paths) {
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.ignore_submodules = GIT_SUBMODULE_IGNORE_ALL;
+  // libgit2 takes the trees non-const but does not change them.
+  auto* base = const_cast<git_tree*>(base_tree);
+  git_diff* raw = nullptr;
+  if (const std::optional<git_oid> indexed_id = index_tree_id(repo, index); indexed_id) {
+    if (git_oid_equal(&*indexed_id, git_tree_id(base_tree)) != 0) return {};
+    git_tree* raw_tree = nullptr;
+    if (git_tree_lookup(&raw_tree, repo, &*indexed_id) == 0) {
+      const TreePtr indexed_tree(raw_tree);
+      if (git_diff_tree_to_tree(&raw, repo, base, indexed_tree.get(), &options) != 0) {
+        return make_error(last_message());
+      }
+      const DiffPtr diff(raw);
+      append_delta_paths(diff.get(), paths);
+      return {};
+    }
+    git_error_clear();  // the index holds a tree no commit has: compare entry by entry
+  } else {
+    git_error_clear();
+  }
+  if (git_diff_tree_to_index(&raw, repo, base, index, &options) != 0) return make_error(last_message());
+  const DiffPtr diff(raw);
+  append_delta_paths(diff.get(), paths);
+  return {};
+}
+
+}  // namespace
+
+Result<std::optional<std::vector<std::string>>> worktree_suspects(git_repository* repo,
+                                                                  const std::string& root,
+                                                                  const git_tree* base_tree,
+                                                                  std::size_t threads) {
+  using Found = std::optional<std::vector<std::string>>;
+  const std::string index_path = std::string(git_repository_path(repo)) + "index";
+  const std::optional<IndexStamp> stamp = index_file_stamp(index_path);
+  if (!stamp) return Found{};
+
+  git_index* raw_index = nullptr;
+  if (git_repository_index(&raw_index, repo) != 0) return make_error(last_message());
+  const IndexPtr index(raw_index);
+  if (git_index_read(index.get(), /*force=*/0) != 0) return make_error(last_message());
+  const char* read_from = git_index_path(index.get());
+  if (read_from == nullptr || index_path != read_from) return Found{};
+
+  std::vector<std::string> suspects;
+  std::vector<IndexedFile> files;
+  const std::size_t entries = git_index_entrycount(index.get());
+  files.reserve(entries);
+  for (std::size_t i = 0; i < entries; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+    if (entry == nullptr) continue;
+    if (GIT_INDEX_ENTRY_STAGE(entry) != 0 || (entry->flags_extended & GIT_INDEX_ENTRY_EXTENDED_FLAGS) != 0) {
+      suspects.emplace_back(entry->path);
+    } else {
+      files.push_back(indexed(*entry));
+    }
+  }
+
+  if (base_tree != nullptr) {
+    if (Result<void> appended = append_tree_to_index(repo, base_tree, index.get(), suspects); !appended) {
+      return appended.error();
+    }
+  }
+  std::optional<std::vector<std::string>> walked = stat_suspects(root, files, *stamp, threads);
+  if (!walked) return Found{};
+  suspects.insert(suspects.end(), std::make_move_iterator(walked->begin()),
+                  std::make_move_iterator(walked->end()));
+  sort_unique(suspects);
+  return Found{std::move(suspects)};
+}
+
+}  // namespace slipway::model
