@@ -30,10 +30,13 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <utility>
+
+#include "model/worktree_early_listing.hpp"
 
 namespace slipway::model {
 
@@ -147,11 +150,13 @@ class Walk {
         m_files(files),
         m_tree(files),
         m_index_written(index_written),
-        m_seen(files.size(), 0) {
-    m_pending.push_back(0);  // the root
-  }
+        m_seen(files.size(), 0) {}
 
-  void run(std::size_t threads) {
+  // Takes what the early listing read (tracked folders only, from the root
+  // down) and queues the tracked folders it did not reach; then walks those
+  // on `threads` threads.
+  void run(const FolderListings& listed, std::size_t threads) {
+    adopt(listed);
     {
       std::vector<std::jthread> helpers;
       for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back([this] { work(); });
@@ -165,6 +170,38 @@ class Walk {
   std::vector<std::string> take_suspects() { return std::move(m_suspects); }
 
  private:
+  void adopt(const FolderListings& listed) {
+    std::vector<std::size_t> folders{0};  // the root
+    std::string path;
+    while (!folders.empty()) {
+      const std::size_t id = folders.back();
+      folders.pop_back();
+      const Folder& folder = m_tree[id];
+      path.assign(folder.path);
+      auto listing = listed.find(path);
+      if (listing == listed.end()) {
+        m_pending.push_back(id);
+        continue;
+      }
+      for (const ListedEntry& entry : listing->second) {
+        if (const auto* file = find_name(folder.files, entry.name)) {
+          m_seen[file->second] = 1;
+          struct stat found = entry.status;
+          if (!entry.stat_ok && entry.type == DT_DIR) found.st_mode = S_IFDIR;  // a submodule's folder
+          if ((entry.stat_ok || entry.type == DT_DIR) &&
+              unchanged(m_files[file->second], found, m_index_written)) {
+            continue;
+          }
+        } else if (const auto* child = find_name(folder.folders, entry.name);
+                   child != nullptr && entry.type == DT_DIR) {
+          folders.push_back(child->second);
+          continue;
+        }
+        m_suspects.push_back(path.empty() ? entry.name : path + "/" + entry.name);
+      }
+    }
+  }
+
   void work() {
     std::vector<std::string> suspects;
     std::vector<std::size_t> subfolders;
@@ -247,20 +284,35 @@ class Walk {
 
 }  // namespace
 
+StatWalk::StatWalk(const std::string& root)
+    : m_root_fd(open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+  if (m_root_fd >= 0) m_early = std::make_unique<EarlyListing>(m_root_fd);
+}
+
+StatWalk::~StatWalk() {
+  m_early.reset();  // stops and joins its thread before the folder closes
+  if (m_root_fd >= 0) close(m_root_fd);
+}
+
+void StatWalk::wait_for_listing() {
+  if (m_early) m_early->wait();
+}
+
+std::optional<std::vector<std::string>> StatWalk::suspects(const std::vector<IndexedFile>& files,
+                                                           IndexStamp index_written, std::size_t threads) {
+  if (m_root_fd < 0) return std::nullopt;
+  const FolderListings listed = m_early ? m_early->take() : FolderListings{};
+  if (threads == 0) threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  Walk walk(m_root_fd, files, index_written);
+  walk.run(listed, threads);
+  return walk.take_suspects();
+}
+
 std::optional<std::vector<std::string>> stat_suspects(const std::string& root,
                                                       const std::vector<IndexedFile>& files,
                                                       IndexStamp index_written, std::size_t threads) {
-  const int root_fd = open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (root_fd < 0) return std::nullopt;
-  if (threads == 0) threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-  std::vector<std::string> suspects;
-  {
-    Walk walk(root_fd, files, index_written);
-    walk.run(threads);
-    suspects = walk.take_suspects();
-  }
-  close(root_fd);
-  return suspects;
+  StatWalk walk(root);
+  return walk.suspects(files, index_written, threads);
 }
 
 }  // namespace slipway::model

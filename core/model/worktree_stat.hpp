@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,31 @@ struct IndexedFile {
 struct IndexStamp {
   std::int64_t seconds = 0;
   std::uint32_t nanoseconds = 0;
+};
+
+class EarlyListing;
+
+// The walk, started before the index is known: constructing it opens
+// `root` and starts listing folders on a thread of its own
+// (worktree_early_listing.hpp), so that reading the index and listing the
+// tree overlap; suspects() then goes on guided by the index.
+class StatWalk {
+ public:
+  explicit StatWalk(const std::string& root);
+  ~StatWalk();
+  StatWalk(const StatWalk&) = delete;
+  StatWalk& operator=(const StatWalk&) = delete;
+
+  // Lets the early listing run to its end first (for tests).
+  void wait_for_listing();
+  // What stat_suspects() says, from the early listing and a walk of the
+  // rest. Call once.
+  std::optional<std::vector<std::string>> suspects(const std::vector<IndexedFile>& files,
+                                                   IndexStamp index_written, std::size_t threads);
+
+ private:
+  int m_root_fd;
+  std::unique_ptr<EarlyListing> m_early;
 };
 
 // The paths under `root` that may differ from `files` (one entry per path,

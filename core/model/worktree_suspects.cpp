@@ -129,6 +129,8 @@ Result<std::optional<std::vector<std::string>>> worktree_suspects(git_repository
                                                                   const git_tree* base_tree,
                                                                   std::size_t threads) {
   using Found = std::optional<std::vector<std::string>>;
+  // Listing starts now, on its own thread, while libgit2 reads the index.
+  StatWalk walk(root);
   const std::string index_path = std::string(git_repository_path(repo)) + "index";
   const std::optional<IndexStamp> stamp = index_file_stamp(index_path);
   if (!stamp) return Found{};
@@ -159,7 +161,7 @@ Result<std::optional<std::vector<std::string>>> worktree_suspects(git_repository
       return appended.error();
     }
   }
-  std::optional<std::vector<std::string>> walked = stat_suspects(root, files, *stamp, threads);
+  std::optional<std::vector<std::string>> walked = walk.suspects(files, *stamp, threads);
   if (!walked) return Found{};
   suspects.insert(suspects.end(), std::make_move_iterator(walked->begin()),
                   std::make_move_iterator(walked->end()));

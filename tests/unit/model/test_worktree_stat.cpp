@@ -1,4 +1,5 @@
-// Tests of the stat walk (model/worktree_stat.cpp) on its own, on real files,
+// Tests of the stat walk (model/worktree_stat.cpp, with its early listing in
+// worktree_early_listing.cpp) on its own, on real files,
 // and of changed_files with the walk first (model/worktree_suspects.cpp)
 // against the whole libgit2 diff on real repositories made with git: the
 // cases the stat data alone must not miss (same size and mtime, a mode
@@ -26,6 +27,7 @@ using slipway::model::GitRepo;
 using slipway::model::IndexedFile;
 using slipway::model::IndexStamp;
 using slipway::model::stat_suspects;
+using slipway::model::StatWalk;
 using namespace slipway::test;
 
 namespace {
@@ -68,11 +70,20 @@ class FakeIndex {
     return stamp;
   }
 
+  // Both ways must agree: with the index known before any folder is read
+  // (the guided walk does everything) and after the early listing has read
+  // the whole tree (only its listings are used).
   [[nodiscard]] std::vector<std::string> suspects(IndexStamp stamp, std::size_t threads) const {
-    auto found = stat_suspects(m_root.string(), m_files, stamp, threads);
-    REQUIRE(found.has_value());
-    std::sort(found->begin(), found->end());
-    return *found;
+    auto guided = stat_suspects(m_root.string(), m_files, stamp, threads);
+    REQUIRE(guided.has_value());
+    std::sort(guided->begin(), guided->end());
+    StatWalk early(m_root.string());
+    early.wait_for_listing();
+    auto listed = early.suspects(m_files, stamp, threads);
+    REQUIRE(listed.has_value());
+    std::sort(listed->begin(), listed->end());
+    CHECK(*listed == *guided);
+    return *guided;
   }
 
   [[nodiscard]] std::vector<std::string> suspects() const { return suspects(later_stamp(), 2); }
