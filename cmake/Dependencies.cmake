@@ -9,6 +9,10 @@ find_package(CLI11 REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(LIBHS REQUIRED IMPORTED_TARGET libhs)
 pkg_check_modules(LIBCURL REQUIRED IMPORTED_TARGET libcurl)
+# libcurl is opened when `scan --update-db` first needs it (util/shared_library),
+# not linked: only its headers are used at build time.
+add_library(slipway_curl_headers INTERFACE)
+target_include_directories(slipway_curl_headers INTERFACE ${LIBCURL_INCLUDE_DIRS})
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
 if(SLIPWAY_TESTS)
   find_package(Catch2 2 REQUIRED)

@@ -18,6 +18,15 @@ run_slipway version
 expect_status 0 "version"
 expect_contains "$out" "slipway 0." "version text"
 
+# libcurl (and the twenty libraries it pulls in) is opened only by
+# `scan --update-db` (util/shared_library): no other command pays for it.
+needed=$(readelf -d "$SLIPWAY" | grep NEEDED || true)
+expect_contains "$needed" "libgit2" "readelf lists the linked libraries"
+expect_not_contains "$needed" "libcurl" "slipway is not linked against libcurl"
+loaded=$(LD_DEBUG=libs "$SLIPWAY" version 2>&1 >/dev/null || true)
+expect_contains "$loaded" "libgit2" "LD_DEBUG shows the libraries loaded at start-up"
+expect_not_contains "$loaded" "libcurl" "slipway version loads no libcurl"
+
 run_slipway lint --no-such-flag
 expect_status 2 "unknown flag"
 run_slipway

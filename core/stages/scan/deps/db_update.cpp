@@ -7,7 +7,6 @@
 // was. A cached archive makes the request conditional (If-Modified-Since its
 // mtime, which is set to the server's Last-Modified), so an unchanged
 // database is not downloaded again.
-#include <curl/curl.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,10 +14,10 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <system_error>
 
+#include "stages/scan/deps/curl_api.hpp"
 #include "stages/scan/deps/dependency_scan.hpp"
 #include "stages/scan/deps/deps_settings.hpp"
 #include "stages/scan/deps/lockfile_selection.hpp"
@@ -34,17 +33,13 @@ namespace fs = std::filesystem;
 constexpr std::string_view k_temp_prefix = ".all.zip.part-";
 
 struct CurlCloser {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+  const CurlApi* curl;
+  void operator()(CURL* handle) const { curl->easy_cleanup(handle); }
 };
 
 struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
 };
-
-void init_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Sink {
   std::FILE* file = nullptr;
@@ -102,8 +97,8 @@ class TempFile {
 };
 
 // Downloads `url` to `target` as described at the top of the file.
-Result<Outcome> download_archive(const std::string& url, const fs::path& target, std::chrono::seconds timeout,
-                                 curl_off_t& bytes) {
+Result<Outcome> download_archive(const CurlApi& api, const std::string& url, const fs::path& target,
+                                 std::chrono::seconds timeout, curl_off_t& bytes) {
   std::error_code error;
   fs::create_directories(target.parent_path(), error);
   if (error) return make_error("cannot create " + target.parent_path().string() + ": " + error.message());
@@ -119,49 +114,49 @@ Result<Outcome> download_archive(const std::string& url, const fs::path& target,
     return make_error("cannot open the temporary file " + pattern);
   }
 
-  std::unique_ptr<CURL, CurlCloser> curl(curl_easy_init());
+  std::unique_ptr<CURL, CurlCloser> curl(api.easy_init(), CurlCloser{&api});
   if (!curl) return make_error("libcurl could not start a transfer");
   Sink sink{file.get(), 0, false};
   char error_text[CURL_ERROR_SIZE] = {0};
   CURL* handle = curl.get();
-  curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(handle, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(handle, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 30L);
-  curl_easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(timeout.count()));
-  curl_easy_setopt(handle, CURLOPT_USERAGENT, "slipway-scan");
-  curl_easy_setopt(handle, CURLOPT_FILETIME, 1L);
-  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error_text);
-  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, write_chunk);
-  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &sink);
+  api.easy_setopt(handle, CURLOPT_URL, url.c_str());
+  api.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L);
+  api.easy_setopt(handle, CURLOPT_MAXREDIRS, 5L);
+  api.easy_setopt(handle, CURLOPT_FAILONERROR, 1L);
+  api.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  api.easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 30L);
+  api.easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(timeout.count()));
+  api.easy_setopt(handle, CURLOPT_USERAGENT, "slipway-scan");
+  api.easy_setopt(handle, CURLOPT_FILETIME, 1L);
+  api.easy_setopt(handle, CURLOPT_ERRORBUFFER, error_text);
+  api.easy_setopt(handle, CURLOPT_WRITEFUNCTION, write_chunk);
+  api.easy_setopt(handle, CURLOPT_WRITEDATA, &sink);
   struct stat cached {};
   if (::stat(target.c_str(), &cached) == 0) {
-    curl_easy_setopt(handle, CURLOPT_TIMECONDITION, static_cast<long>(CURL_TIMECOND_IFMODSINCE));
-    curl_easy_setopt(handle, CURLOPT_TIMEVALUE_LARGE, static_cast<curl_off_t>(cached.st_mtime));
+    api.easy_setopt(handle, CURLOPT_TIMECONDITION, static_cast<long>(CURL_TIMECOND_IFMODSINCE));
+    api.easy_setopt(handle, CURLOPT_TIMEVALUE_LARGE, static_cast<curl_off_t>(cached.st_mtime));
   }
 
-  const CURLcode code = curl_easy_perform(handle);
+  const CURLcode code = api.easy_perform(handle);
   if (code != CURLE_OK) {
     if (sink.write_failed) return make_error("writing " + pattern + " failed (disk full?)");
-    return make_error(std::string(error_text[0] != '\0' ? error_text : curl_easy_strerror(code)));
+    return make_error(std::string(error_text[0] != '\0' ? error_text : api.easy_strerror(code)));
   }
   long status = 0;
   long unmet = 0;
-  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_getinfo(handle, CURLINFO_CONDITION_UNMET, &unmet);
+  api.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+  api.easy_getinfo(handle, CURLINFO_CONDITION_UNMET, &unmet);
   if (status == 304 || unmet != 0) return Outcome::unchanged;
   curl_off_t expected = -1;
-  curl_easy_getinfo(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
+  api.easy_getinfo(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
   if (expected >= 0 && expected != sink.bytes) {
     return make_error("truncated download: " + std::to_string(sink.bytes) + " of " +
                       std::to_string(expected) + " bytes");
   }
   curl_off_t server_time = -1;
-  curl_easy_getinfo(handle, CURLINFO_FILETIME_T, &server_time);
+  api.easy_getinfo(handle, CURLINFO_FILETIME_T, &server_time);
 
   if (std::fflush(file.get()) != 0 || ::fsync(::fileno(file.get())) != 0) {
     return make_error("writing " + pattern + " failed (disk full?)");
@@ -186,7 +181,6 @@ Result<Outcome> download_archive(const std::string& url, const fs::path& target,
 }  // namespace
 
 Result<std::string> update_advisory_db(const ScanOptions& options, std::ostream& log) {
-  init_curl_once();
   const DepsSettings settings = read_deps_settings(options.config);
   std::set<std::string> ecosystems;
   for (const SelectedLockfile& lockfile : select_lockfiles(options, settings)) {
@@ -196,6 +190,8 @@ Result<std::string> update_advisory_db(const ScanOptions& options, std::ostream&
     log << "deps: no lockfiles found: no advisory database to download\n";
     return std::string("no lockfiles: nothing to download");
   }
+  const Result<const CurlApi*> curl = curl_api();
+  if (!curl) return curl.error();
   const fs::path db_dir = advisory_db_dir(settings, util::current_environment());
   std::vector<std::string> done;
   std::vector<std::string> failed;
@@ -204,7 +200,7 @@ Result<std::string> update_advisory_db(const ScanOptions& options, std::ostream&
     const fs::path target = advisory_archive_path(db_dir, ecosystem);
     log << "deps: " << ecosystem << ": fetching " << url << "\n" << std::flush;
     curl_off_t bytes = 0;
-    auto outcome = download_archive(url, target, settings.download_timeout, bytes);
+    auto outcome = download_archive(**curl, url, target, settings.download_timeout, bytes);
     if (!outcome) {
       log << "deps: " << ecosystem << ": failed: " << outcome.error().message << "\n";
       failed.push_back(ecosystem + " (" + outcome.error().message + ")");
