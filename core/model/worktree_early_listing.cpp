@@ -22,6 +22,20 @@ constexpr std::size_t k_max_names = 200'000;
 
 }  // namespace
 
+FileStat file_stat(const struct stat& found) {
+  FileStat stat;
+  stat.mode = found.st_mode;
+  stat.size = static_cast<std::uint32_t>(found.st_size);
+  stat.mtime_seconds = static_cast<std::int32_t>(found.st_mtim.tv_sec);
+  stat.mtime_nanoseconds = static_cast<std::uint32_t>(found.st_mtim.tv_nsec);
+  stat.ctime_seconds = static_cast<std::int32_t>(found.st_ctim.tv_sec);
+  stat.ctime_nanoseconds = static_cast<std::uint32_t>(found.st_ctim.tv_nsec);
+  stat.inode = static_cast<std::uint32_t>(found.st_ino);
+  stat.uid = found.st_uid;
+  stat.gid = found.st_gid;
+  return stat;
+}
+
 EarlyListing::EarlyListing(int root_fd) : m_root_fd(root_fd) {
   try {
     m_thread = std::thread([this] { run(); });
@@ -84,9 +98,11 @@ bool EarlyListing::list(const std::string& folder, std::vector<ListedEntry>& ent
     entry.name = name;
     entry.type = found->d_type;
     if (entry.type != DT_DIR) {
-      entry.stat_ok = fstatat(fd, name, &entry.status, AT_SYMLINK_NOFOLLOW) == 0;
+      struct stat status {};
+      entry.stat_ok = fstatat(fd, name, &status, AT_SYMLINK_NOFOLLOW) == 0;
       if (entry.stat_ok) {
-        const mode_t mode = entry.status.st_mode;
+        entry.status = file_stat(status);
+        const mode_t mode = status.st_mode;
         entry.type = S_ISDIR(mode) ? DT_DIR : S_ISREG(mode) ? DT_REG : S_ISLNK(mode) ? DT_LNK : DT_UNKNOWN;
       }
     }

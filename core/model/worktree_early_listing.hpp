@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -14,13 +15,30 @@
 
 namespace slipway::model {
 
+// The part of what lstat says that the walk compares with the index,
+// truncated to 32 bits as the index keeps it (a fifth of a struct stat:
+// the early listing keeps one per name).
+struct FileStat {
+  std::uint32_t mode = 0;  // st_mode
+  std::uint32_t size = 0;
+  std::int32_t mtime_seconds = 0;
+  std::uint32_t mtime_nanoseconds = 0;
+  std::int32_t ctime_seconds = 0;
+  std::uint32_t ctime_nanoseconds = 0;
+  std::uint32_t inode = 0;
+  std::uint32_t uid = 0;
+  std::uint32_t gid = 0;
+};
+
+FileStat file_stat(const struct stat& found);
+
 // One name in a folder: its type (DT_DIR, DT_REG, DT_LNK or DT_UNKNOWN for
 // anything else) and, for all but folders, what lstat said.
 struct ListedEntry {
   std::string name;
   unsigned char type = 0;
   bool stat_ok = false;
-  struct stat status {};
+  FileStat status;
 };
 
 // Complete listings by folder path ("" for the root).

@@ -58,15 +58,12 @@ bool written_before(std::int32_t seconds, std::uint32_t nanoseconds, IndexStamp 
   return seconds < stamp.seconds || (seconds == stamp.seconds && nanoseconds < stamp.nanoseconds);
 }
 
-bool unchanged(const IndexedFile& file, const struct stat& found, IndexStamp index_written) {
-  if (file.mode == k_mode_submodule) return S_ISDIR(found.st_mode);
-  return git_mode(found.st_mode) == file.mode && static_cast<std::uint32_t>(found.st_size) == file.size &&
-         static_cast<std::int32_t>(found.st_mtim.tv_sec) == file.mtime_seconds &&
-         static_cast<std::uint32_t>(found.st_mtim.tv_nsec) == file.mtime_nanoseconds &&
-         static_cast<std::int32_t>(found.st_ctim.tv_sec) == file.ctime_seconds &&
-         static_cast<std::uint32_t>(found.st_ctim.tv_nsec) == file.ctime_nanoseconds &&
-         static_cast<std::uint32_t>(found.st_ino) == file.inode && found.st_uid == file.uid &&
-         found.st_gid == file.gid &&
+bool unchanged(const IndexedFile& file, const FileStat& found, IndexStamp index_written) {
+  if (file.mode == k_mode_submodule) return S_ISDIR(found.mode);
+  return git_mode(found.mode) == file.mode && found.size == file.size &&
+         found.mtime_seconds == file.mtime_seconds && found.mtime_nanoseconds == file.mtime_nanoseconds &&
+         found.ctime_seconds == file.ctime_seconds && found.ctime_nanoseconds == file.ctime_nanoseconds &&
+         found.inode == file.inode && found.uid == file.uid && found.gid == file.gid &&
          written_before(file.mtime_seconds, file.mtime_nanoseconds, index_written);
 }
 
@@ -186,8 +183,8 @@ class Walk {
       for (const ListedEntry& entry : listing->second) {
         if (const auto* file = find_name(folder.files, entry.name)) {
           m_seen[file->second] = 1;
-          struct stat found = entry.status;
-          if (!entry.stat_ok && entry.type == DT_DIR) found.st_mode = S_IFDIR;  // a submodule's folder
+          FileStat found = entry.status;
+          if (!entry.stat_ok && entry.type == DT_DIR) found.mode = S_IFDIR;  // a submodule's folder
           if ((entry.stat_ok || entry.type == DT_DIR) &&
               unchanged(m_files[file->second], found, m_index_written)) {
             continue;
@@ -249,7 +246,7 @@ class Walk {
         m_seen[file->second] = 1;
         struct stat found {};
         if (fstatat(fd, entry->d_name, &found, AT_SYMLINK_NOFOLLOW) == 0 &&
-            unchanged(m_files[file->second], found, m_index_written)) {
+            unchanged(m_files[file->second], file_stat(found), m_index_written)) {
           continue;
         }
       } else if (const auto* child = find_name(folder.folders, name);
