@@ -38,7 +38,7 @@ Result<AppContext> load_context(const CommandLine& command_line, const util::Env
       model::Config(full_schema()), {}, std::nullopt, directory.lexically_normal().string(), env, &out, &err};
   if (context.root.size() > 1 && context.root.back() == '/') context.root.pop_back();
 
-  auto repo = model::GitRepo::open(directory.string());
+  auto repo = model::GitRepo::open(directory.string(), command_line.prefetch_worktree);
   if (repo) {
     context.root = repo->root();
     context.repo.emplace(std::move(*repo));

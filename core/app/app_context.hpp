@@ -23,6 +23,9 @@ struct CommandLine {
   std::string config_file;                        // --config FILE ("" = .slipway.yml when present)
   std::map<std::string, std::string> overrides;   // config key -> flag text
   std::map<std::string, std::string> flag_names;  // config key -> "--fail-on", for origins
+  // `slipway lint` without --all: start listing the working tree for the
+  // changed files while libgit2 starts (model::GitRepo::open).
+  bool prefetch_worktree = false;
 };
 
 struct AppContext {

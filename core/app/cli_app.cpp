@@ -206,6 +206,9 @@ int run_cli(int argc, const char* const* argv, const util::EnvMap& env, std::ost
   }
   if (*lint) {
     collect_overrides(lint_flags, command_line);
+    // select_files() takes the listing or stops it first thing; --list may
+    // never list files, so it gets none.
+    command_line.prefetch_worktree = !lint_flags.all && !list_linters;
     return with_context(command_line, env, true, out, err, [&](const AppContext& context) {
       return list_linters ? run_lint_list(context) : run_lint(context, lint_request);
     });

@@ -24,6 +24,7 @@
 #include "model/git_repo.hpp"
 
 #include <git2.h>
+#include <stdlib.h>  // realpath
 
 #include <algorithm>
 #include <iterator>
@@ -32,6 +33,7 @@
 
 #include "model/libgit2_handles.hpp"
 #include "model/worktree_diff.hpp"
+#include "model/worktree_stat.hpp"
 #include "model/worktree_suspects.hpp"
 
 namespace slipway::model {
@@ -113,11 +115,15 @@ struct GitRepo::Impl {
   // Threads of the split listings that have answered and may still be
   // releasing their own repository handles; joined when this closes.
   std::vector<std::thread> releasing;
+  // The working-tree listing open() started, until changed_files() takes it
+  // or another listing makes it useless. Mutable: taking it changes no answer.
+  mutable std::unique_ptr<StatWalk> prefetched;
 
   Impl() = default;
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
   ~Impl() {
+    prefetched.reset();
     for (std::thread& thread : releasing) thread.join();
   }
 
@@ -167,7 +173,11 @@ GitRepo::GitRepo(GitRepo&&) noexcept = default;
 GitRepo& GitRepo::operator=(GitRepo&&) noexcept = default;
 GitRepo::~GitRepo() = default;
 
-Result<GitRepo> GitRepo::open(const std::string& path) {
+Result<GitRepo> GitRepo::open(const std::string& path, bool prefetch_worktree) {
+  // Started first: libgit2's start-up (it parses the CA certificates) and
+  // the repository's discovery overlap with the listing.
+  std::unique_ptr<StatWalk> prefetched;
+  if (prefetch_worktree) prefetched = std::make_unique<StatWalk>(path);
   ensure_initialised();
   git_repository* raw = nullptr;
   int code = git_repository_open_ext(&raw, path.c_str(), 0, nullptr);
@@ -194,6 +204,12 @@ Result<GitRepo> GitRepo::open(const std::string& path) {
   impl->root = workdir;
   while (impl->root.size() > 1 && impl->root.back() == '/') impl->root.pop_back();
   impl->repo = std::move(repo);
+  if (prefetched) {
+    // Only a listing of the root itself is of use.
+    char* resolved = realpath(path.c_str(), nullptr);
+    if (resolved != nullptr && impl->root == resolved) impl->prefetched = std::move(prefetched);
+    std::free(resolved);
+  }
   return GitRepo(std::move(impl));
 }
 
@@ -304,6 +320,7 @@ Result<std::vector<std::string>> GitRepo::tracked_files() const {
 }
 
 Result<std::vector<std::string>> GitRepo::tracked_and_untracked_files(int threads) const {
+  m_impl->prefetched.reset();  // not wanted: stop it before the listing below
   Result<std::vector<std::string>> tracked = tracked_files();
   if (!tracked) return tracked;
   std::vector<std::string> paths = std::move(tracked).value();
@@ -326,12 +343,15 @@ Result<std::vector<std::string>> GitRepo::tracked_and_untracked_files(int thread
 
 Result<std::vector<std::string>> GitRepo::changed_files(const std::string& base, int threads,
                                                         bool stat_first) const {
+  std::unique_ptr<StatWalk> prefetched = std::move(m_impl->prefetched);
   if (stat_first) {
-    if (auto changed = changed_files_stat_first(base, threads); !changed || changed->has_value()) {
+    if (auto changed = changed_files_stat_first(base, threads, std::move(prefetched));
+        !changed || changed->has_value()) {
       if (!changed) return changed.error();
       return std::move(**changed);
     }
   }
+  prefetched.reset();  // when the stat walk was not wanted
   const SplitPlan plan = split_plan(threads);
   if (plan.parts > 1) {
     Result<CommitPtr> commit = m_impl->commit_of(base);
@@ -351,8 +371,8 @@ Result<std::vector<std::string>> GitRepo::changed_files(const std::string& base,
   return paths;
 }
 
-Result<std::optional<std::vector<std::string>>> GitRepo::changed_files_stat_first(const std::string& base,
-                                                                                  int threads) const {
+Result<std::optional<std::vector<std::string>>> GitRepo::changed_files_stat_first(
+    const std::string& base, int threads, std::unique_ptr<StatWalk> prefetched) const {
   using Found = std::optional<std::vector<std::string>>;
   Result<CommitPtr> commit = m_impl->commit_of(base);
   if (!commit) return commit.error();
@@ -362,7 +382,8 @@ Result<std::optional<std::vector<std::string>>> GitRepo::changed_files_stat_firs
   }
   const TreePtr tree(raw_tree);
   const std::size_t walkers = threads > 0 ? static_cast<std::size_t>(threads) : 0;
-  auto suspects = worktree_suspects(m_impl->repo.get(), m_impl->root, tree.get(), walkers);
+  auto suspects =
+      worktree_suspects(m_impl->repo.get(), m_impl->root, tree.get(), walkers, std::move(prefetched));
   if (!suspects) {
     return make_error("cannot diff '" + base + "' against the working tree: " + suspects.error().message);
   }

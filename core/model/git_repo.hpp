@@ -14,6 +14,8 @@
 
 namespace slipway::model {
 
+class StatWalk;
+
 struct LineRange {
   int first = 0;  // 1-based, inclusive
   int last = 0;   // inclusive
@@ -26,8 +28,12 @@ bool line_added(const AddedLines& added, const std::string& path, int line);
 
 class GitRepo {
  public:
-  // Opens the repository containing `path` (searching upwards).
-  static Result<GitRepo> open(const std::string& path);
+  // Opens the repository containing `path` (searching upwards). With
+  // `prefetch_worktree`, listing the working tree for changed_files() starts
+  // before libgit2 is even initialised (model/worktree_stat.hpp), to be used
+  // by the first changed_files() when `path` is the repository root; any
+  // other listing, or closing the repository, stops it.
+  static Result<GitRepo> open(const std::string& path, bool prefetch_worktree = false);
   GitRepo(GitRepo&&) noexcept;
   GitRepo& operator=(GitRepo&&) noexcept;
   ~GitRepo();
@@ -63,8 +69,8 @@ class GitRepo {
  private:
   // changed_files with the stat walk first; nullopt when the walk cannot
   // run or suspects too much, and the whole diff must answer.
-  Result<std::optional<std::vector<std::string>>> changed_files_stat_first(const std::string& base,
-                                                                           int threads) const;
+  Result<std::optional<std::vector<std::string>>> changed_files_stat_first(
+      const std::string& base, int threads, std::unique_ptr<StatWalk> prefetched) const;
 
   struct Impl;
   explicit GitRepo(std::unique_ptr<Impl> impl);

@@ -127,10 +127,12 @@ Result<void> append_tree_to_index(git_repository* repo, const git_tree* base_tre
 Result<std::optional<std::vector<std::string>>> worktree_suspects(git_repository* repo,
                                                                   const std::string& root,
                                                                   const git_tree* base_tree,
-                                                                  std::size_t threads) {
+                                                                  std::size_t threads,
+                                                                  std::unique_ptr<StatWalk> prefetched) {
   using Found = std::optional<std::vector<std::string>>;
-  // Listing starts now, on its own thread, while libgit2 reads the index.
-  StatWalk walk(root);
+  // Listing starts now (unless it started earlier), on its own thread,
+  // while libgit2 reads the index.
+  std::unique_ptr<StatWalk> walk = prefetched ? std::move(prefetched) : std::make_unique<StatWalk>(root);
   const std::string index_path = std::string(git_repository_path(repo)) + "index";
   const std::optional<IndexStamp> stamp = index_file_stamp(index_path);
   if (!stamp) return Found{};
@@ -161,7 +163,7 @@ Result<std::optional<std::vector<std::string>>> worktree_suspects(git_repository
       return appended.error();
     }
   }
-  std::optional<std::vector<std::string>> walked = walk.suspects(files, *stamp, threads);
+  std::optional<std::vector<std::string>> walked = walk->suspects(files, *stamp, threads);
   if (!walked) return Found{};
   suspects.insert(suspects.end(), std::make_move_iterator(walked->begin()),
                   std::make_move_iterator(walked->end()));

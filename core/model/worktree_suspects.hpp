@@ -5,10 +5,12 @@
 
 #include <git2.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/worktree_stat.hpp"
 #include "util/result.hpp"
 
 namespace slipway::model {
@@ -19,10 +21,10 @@ namespace slipway::model {
 // entries in conflict or marked intent-to-add or skip-worktree, and what the
 // stat walk suspects. A folder stands for everything below it. Sorted,
 // without repeats. nullopt when the walk cannot run here (the caller then
-// diffs the whole tree).
-Result<std::optional<std::vector<std::string>>> worktree_suspects(git_repository* repo,
-                                                                  const std::string& root,
-                                                                  const git_tree* base_tree,
-                                                                  std::size_t threads);
+// diffs the whole tree). `prefetched`, when given, is a walk of `root`
+// started earlier (GitRepo::open); otherwise one starts here.
+Result<std::optional<std::vector<std::string>>> worktree_suspects(
+    git_repository* repo, const std::string& root, const git_tree* base_tree, std::size_t threads,
+    std::unique_ptr<StatWalk> prefetched = nullptr);
 
 }  // namespace slipway::model

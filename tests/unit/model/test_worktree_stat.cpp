@@ -360,3 +360,34 @@ TEST_CASE("changed_files with the stat walk first agrees with the whole diff ove
     }
   }
 }
+
+TEST_CASE("a working-tree listing started when the repository opens gives the same answers",
+          "[git][worktree][stat]") {
+  TempDir temp;
+  TestRepo made = TestRepo::init(temp.path() / "repo");
+  for (int i = 0; i < 30; ++i)
+    made.write("p" + std::to_string(i % 3) + "/f" + std::to_string(i) + ".txt", "x\n");
+  made.commit_all("base");
+  const std::string base = made.git("rev-parse HEAD");
+  made.write("p1/f4.txt", "edited\n");
+  made.write("p2/new.txt", "untracked\n");
+  const std::vector<std::string> expected = {"p1/f4.txt", "p2/new.txt"};
+
+  auto at_root = GitRepo::open(made.dir().string(), /*prefetch_worktree=*/true);
+  REQUIRE(at_root.ok());
+  CHECK(*at_root->changed_files(base) == expected);
+  CHECK(*at_root->changed_files(base) == expected);  // the second call walks afresh
+
+  // From a subfolder the listing is of no use (a different root): dropped.
+  auto below = GitRepo::open((made.dir() / "p1").string(), /*prefetch_worktree=*/true);
+  REQUIRE(below.ok());
+  CHECK(*below->changed_files(base) == expected);
+
+  // Another listing first: the early one is stopped, the answers still right.
+  auto listing_first = GitRepo::open(made.dir().string(), /*prefetch_worktree=*/true);
+  REQUIRE(listing_first.ok());
+  auto all = listing_first->tracked_and_untracked_files();
+  REQUIRE(all.ok());
+  CHECK(all->size() == 31);
+  CHECK(*listing_first->changed_files(base) == expected);
+}
