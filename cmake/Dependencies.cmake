@@ -14,6 +14,10 @@ pkg_check_modules(LIBCURL REQUIRED IMPORTED_TARGET libcurl)
 add_library(slipway_curl_headers INTERFACE)
 target_include_directories(slipway_curl_headers INTERFACE ${LIBCURL_INCLUDE_DIRS})
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
+# The same for libarchive (util/archive_api): the build and scan stages open
+# it on first use; the tests that check archives link it themselves.
+add_library(slipway_archive_headers INTERFACE)
+target_include_directories(slipway_archive_headers INTERFACE ${LIBARCHIVE_INCLUDE_DIRS})
 if(SLIPWAY_TESTS)
   find_package(Catch2 2 REQUIRED)
   include(Catch)

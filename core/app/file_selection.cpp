@@ -149,10 +149,14 @@ Result<FileSelection> select_files(const AppContext& context) {
       if (!changed) return changed.error();
       auto tracked = context.repo->tracked_files();
       if (!tracked) return tracked.error();
-      std::vector<std::string> all;
-      all.reserve(tracked->size() + changed->size());
-      std::set_union(tracked->begin(), tracked->end(), changed->begin(), changed->end(),
-                     std::back_inserter(all));
+      // Every file: the index plus the changed paths it does not hold (the
+      // untracked ones, usually few), without copying the index's paths.
+      std::vector<std::string> all = std::move(*tracked);
+      const auto tracked_end = static_cast<std::ptrdiff_t>(all.size());
+      for (const std::string& path : *changed) {
+        if (!std::binary_search(all.begin(), all.begin() + tracked_end, path)) all.push_back(path);
+      }
+      std::inplace_merge(all.begin(), all.begin() + tracked_end, all.end());
       selection.all_files = std::move(all);
       selection.changed_only = true;
       selection.files = existing_files(context.root, *changed, excludes, output_dir);

@@ -73,7 +73,7 @@ int run_lint(const AppContext& context, const LintRequest& request) {
   lint::LintOptions options;
   options.root = context.root;
   options.files = selection->files;
-  options.all_files = selection->all_files;
+  options.all_files = std::move(selection->all_files);  // not needed after this
   options.jobs = effective_jobs(context.config);
   options.fix = request.fix;
   options.config = &context.config;
