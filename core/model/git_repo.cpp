@@ -31,6 +31,7 @@
 #include <thread>
 #include <utility>
 
+#include "model/index_snapshot.hpp"
 #include "model/libgit2_handles.hpp"
 #include "model/worktree_diff.hpp"
 #include "model/worktree_stat.hpp"
@@ -118,6 +119,9 @@ struct GitRepo::Impl {
   // The working-tree listing open() started, until changed_files() takes it
   // or another listing makes it useless. Mutable: taking it changes no answer.
   mutable std::unique_ptr<StatWalk> prefetched;
+  // The index as the last stat walk read it; tracked_files() answers from it
+  // while the index file is still the same one.
+  mutable std::optional<IndexSnapshot> index_snapshot;
 
   Impl() = default;
   Impl(const Impl&) = delete;
@@ -301,6 +305,11 @@ std::string GitRepo::upstream_of_head() const {
 }
 
 Result<std::vector<std::string>> GitRepo::tracked_files() const {
+  if (m_impl->index_snapshot) {
+    const std::string index_path = std::string(git_repository_path(m_impl->repo.get())) + "index";
+    const std::optional<IndexFileKey> key = index_file_key(index_path);
+    if (key && *key == m_impl->index_snapshot->key()) return m_impl->index_snapshot->tracked_paths();
+  }
   git_index* raw = nullptr;
   if (git_repository_index(&raw, m_impl->repo.get()) != 0) {
     return git_failure("cannot read the git index", "check the repository with `git status`");
@@ -388,9 +397,11 @@ Result<std::optional<std::vector<std::string>>> GitRepo::changed_files_stat_firs
     return make_error("cannot diff '" + base + "' against the working tree: " + suspects.error().message);
   }
   if (!suspects->has_value()) return Found{};
-  if ((*suspects)->empty()) return Found{std::vector<std::string>{}};
-  if ((*suspects)->size() > k_max_suspects) return Found{};
-  auto changed = changed_paths_in(m_impl->repo.get(), tree.get(), **suspects);
+  m_impl->index_snapshot = std::move((*suspects)->index);
+  const std::vector<std::string>& paths = (*suspects)->paths;
+  if (paths.empty()) return Found{std::vector<std::string>{}};
+  if (paths.size() > k_max_suspects) return Found{};
+  auto changed = changed_paths_in(m_impl->repo.get(), tree.get(), paths);
   if (!changed) {
     return make_error("cannot diff '" + base + "' against the working tree: " + changed.error().message);
   }

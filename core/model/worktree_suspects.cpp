@@ -16,6 +16,7 @@
 
 #include <string_view>
 
+#include "model/index_snapshot.hpp"
 #include "model/libgit2_handles.hpp"
 #include "model/worktree_diff.hpp"
 #include "model/worktree_stat.hpp"
@@ -25,16 +26,6 @@ namespace slipway::model {
 namespace {
 
 using namespace libgit2;
-
-std::optional<IndexStamp> index_file_stamp(const std::string& path) {
-  struct stat found {};
-  if (stat(path.c_str(), &found) != 0) {
-    // No index yet: nothing is tracked, so nothing can be racy either.
-    if (errno == ENOENT) return IndexStamp{};
-    return std::nullopt;
-  }
-  return IndexStamp{found.st_mtim.tv_sec, static_cast<std::uint32_t>(found.st_mtim.tv_nsec)};
-}
 
 IndexedFile indexed(const git_index_entry& entry) {
   IndexedFile file;
@@ -67,7 +58,7 @@ void append_delta_paths(const git_diff* diff, std::vector<std::string>& paths) {
 // it writes goes to an in-memory pack of a scratch repository that reads
 // this one's objects, never to the repository. nullopt when it cannot be
 // had (a conflict, a missing object).
-std::optional<git_oid> index_tree_id(git_repository* repo, git_index* index) {
+std::optional<TreeId> index_tree_id(git_repository* repo, git_index* index) {
   git_odb* raw_odb = nullptr;
   if (git_odb_new(&raw_odb) != 0) return std::nullopt;
   const OdbPtr odb(raw_odb);
@@ -84,8 +75,28 @@ std::optional<git_oid> index_tree_id(git_repository* repo, git_index* index) {
   if (git_repository_wrap_odb(&raw_scratch, odb.get()) != 0) return std::nullopt;
   const RepoPtr scratch(raw_scratch);
   git_oid id;
-  if (git_index_write_tree_to(&id, index, scratch.get()) != 0) return std::nullopt;
-  return id;
+  if (git_index_write_tree_to(&id, index, scratch.get()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  TreeId raw{};
+  std::copy(std::begin(id.id), std::end(id.id), raw.begin());
+  return raw;
+}
+
+// What the walk needs from libgit2's index, with the tree it would commit.
+IndexSnapshot snapshot_of(git_repository* repo, git_index* index, const IndexFileKey& key) {
+  IndexSnapshot snapshot(key);
+  const std::size_t entries = git_index_entrycount(index);
+  for (std::size_t i = 0; i < entries; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index, i);
+    if (entry == nullptr) continue;
+    const bool special =
+        GIT_INDEX_ENTRY_STAGE(entry) != 0 || (entry->flags_extended & GIT_INDEX_ENTRY_EXTENDED_FLAGS) != 0;
+    snapshot.add(indexed(*entry), special);
+  }
+  if (std::optional<TreeId> tree = index_tree_id(repo, index); tree) snapshot.set_tree(*tree);
+  return snapshot;
 }
 
 // Both paths of every difference between the base tree and the index. The
@@ -94,18 +105,21 @@ std::optional<git_oid> index_tree_id(git_repository* repo, git_index* index) {
 // folder by folder, skipping folders with the same id. Otherwise every
 // entry of the base tree is compared with the index.
 Result<void> append_tree_to_index(git_repository* repo, const git_tree* base_tree, git_index* index,
+                                  const std::optional<TreeId>& indexed_tree,
                                   std::vector<std::string>& paths) {
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   options.ignore_submodules = GIT_SUBMODULE_IGNORE_ALL;
   // libgit2 takes the trees non-const but does not change them.
   auto* base = const_cast<git_tree*>(base_tree);
   git_diff* raw = nullptr;
-  if (const std::optional<git_oid> indexed_id = index_tree_id(repo, index); indexed_id) {
-    if (git_oid_equal(&*indexed_id, git_tree_id(base_tree)) != 0) return {};
+  if (indexed_tree) {
+    git_oid indexed_id;
+    git_oid_fromraw(&indexed_id, indexed_tree->data());
+    if (git_oid_equal(&indexed_id, git_tree_id(base_tree)) != 0) return {};
     git_tree* raw_tree = nullptr;
-    if (git_tree_lookup(&raw_tree, repo, &*indexed_id) == 0) {
-      const TreePtr indexed_tree(raw_tree);
-      if (git_diff_tree_to_tree(&raw, repo, base, indexed_tree.get(), &options) != 0) {
+    if (git_tree_lookup(&raw_tree, repo, &indexed_id) == 0) {
+      const TreePtr index_tree(raw_tree);
+      if (git_diff_tree_to_tree(&raw, repo, base, index_tree.get(), &options) != 0) {
         return make_error(last_message());
       }
       const DiffPtr diff(raw);
@@ -113,8 +127,6 @@ Result<void> append_tree_to_index(git_repository* repo, const git_tree* base_tre
       return {};
     }
     git_error_clear();  // the index holds a tree no commit has: compare entry by entry
-  } else {
-    git_error_clear();
   }
   if (git_diff_tree_to_index(&raw, repo, base, index, &options) != 0) return make_error(last_message());
   const DiffPtr diff(raw);
@@ -124,51 +136,61 @@ Result<void> append_tree_to_index(git_repository* repo, const git_tree* base_tre
 
 }  // namespace
 
-Result<std::optional<std::vector<std::string>>> worktree_suspects(git_repository* repo,
-                                                                  const std::string& root,
-                                                                  const git_tree* base_tree,
-                                                                  std::size_t threads,
-                                                                  std::unique_ptr<StatWalk> prefetched) {
-  using Found = std::optional<std::vector<std::string>>;
+Result<std::optional<WorktreeSuspects>> worktree_suspects(git_repository* repo, const std::string& root,
+                                                          const git_tree* base_tree, std::size_t threads,
+                                                          std::unique_ptr<StatWalk> prefetched) {
+  using Found = std::optional<WorktreeSuspects>;
   // Listing starts now (unless it started earlier), on its own thread,
-  // while libgit2 reads the index.
+  // while the index is read.
   std::unique_ptr<StatWalk> walk = prefetched ? std::move(prefetched) : std::make_unique<StatWalk>(root);
-  const std::string index_path = std::string(git_repository_path(repo)) + "index";
-  const std::optional<IndexStamp> stamp = index_file_stamp(index_path);
-  if (!stamp) return Found{};
+  const std::string git_dir = git_repository_path(repo);
+  const std::string index_path = git_dir + "index";
+  // No index file yet, or none that can be stat'ed: the whole diff answers.
+  const std::optional<IndexFileKey> key = index_file_key(index_path);
+  if (!key) return Found{};
 
-  git_index* raw_index = nullptr;
-  if (git_repository_index(&raw_index, repo) != 0) return make_error(last_message());
-  const IndexPtr index(raw_index);
-  if (git_index_read(index.get(), /*force=*/0) != 0) return make_error(last_message());
-  const char* read_from = git_index_path(index.get());
-  if (read_from == nullptr || index_path != read_from) return Found{};
-
-  std::vector<std::string> suspects;
-  std::vector<IndexedFile> files;
-  const std::size_t entries = git_index_entrycount(index.get());
-  files.reserve(entries);
-  for (std::size_t i = 0; i < entries; ++i) {
-    const git_index_entry* entry = git_index_get_byindex(index.get(), i);
-    if (entry == nullptr) continue;
-    if (GIT_INDEX_ENTRY_STAGE(entry) != 0 || (entry->flags_extended & GIT_INDEX_ENTRY_EXTENDED_FLAGS) != 0) {
-      suspects.emplace_back(entry->path);
-    } else {
-      files.push_back(indexed(*entry));
-    }
+  IndexPtr index;
+  auto read_index = [&]() -> Result<bool> {
+    git_index* raw_index = nullptr;
+    if (git_repository_index(&raw_index, repo) != 0) return make_error(last_message());
+    index.reset(raw_index);
+    if (git_index_read(index.get(), /*force=*/0) != 0) return make_error(last_message());
+    const char* read_from = git_index_path(index.get());
+    return read_from != nullptr && index_path == read_from;
+  };
+  const std::string snapshot_path = git_dir + "slipway/index-snapshot";
+  std::optional<IndexSnapshot> snapshot = load_index_snapshot(snapshot_path, *key);
+  if (!snapshot) {
+    Result<bool> usable = read_index();
+    if (!usable) return usable.error();
+    if (!*usable) return Found{};
+    snapshot.emplace(snapshot_of(repo, index.get(), *key));
+    save_index_snapshot(snapshot_path, *snapshot);
   }
 
+  std::vector<std::string> suspects = snapshot->special_paths();
   if (base_tree != nullptr) {
-    if (Result<void> appended = append_tree_to_index(repo, base_tree, index.get(), suspects); !appended) {
-      return appended.error();
+    const std::optional<TreeId>& indexed_tree = snapshot->tree();
+    const bool same_tree =
+        indexed_tree && std::equal(indexed_tree->begin(), indexed_tree->end(), git_tree_id(base_tree)->id);
+    if (!same_tree) {
+      if (!index) {
+        Result<bool> usable = read_index();
+        if (!usable) return usable.error();
+        if (!*usable) return Found{};
+      }
+      if (Result<void> appended = append_tree_to_index(repo, base_tree, index.get(), indexed_tree, suspects);
+          !appended) {
+        return appended.error();
+      }
     }
   }
-  std::optional<std::vector<std::string>> walked = walk->suspects(files, *stamp, threads);
+  std::optional<std::vector<std::string>> walked = walk->suspects(snapshot->files(), key->stamp(), threads);
   if (!walked) return Found{};
   suspects.insert(suspects.end(), std::make_move_iterator(walked->begin()),
                   std::make_move_iterator(walked->end()));
   sort_unique(suspects);
-  return Found{std::move(suspects)};
+  return Found{WorktreeSuspects{std::move(suspects), std::move(*snapshot)}};
 }
 
 }  // namespace slipway::model

@@ -109,6 +109,11 @@ TEST_CASE("changed_files split across threads lists exactly what the single diff
     REQUIRE(walked.ok());
     CHECK(*walked == *single);
   }
+  // tracked_files() from the index snapshot the walk leaves (conflicted
+  // entries, renames, deletions) equals libgit2's reading of the index.
+  GitRepo after_walk = open_repo(made.dir());
+  REQUIRE(after_walk.changed_files(base).ok());
+  CHECK(*after_walk.tracked_files() == *open_repo(made.dir()).tracked_files());
   CHECK_FALSE(repo.changed_files("no-such-base", 2, false).ok());
   CHECK_FALSE(repo.changed_files("no-such-base", 2, true).ok());
 }
