@@ -20,7 +20,13 @@
 // more suspects, never fewer. Submodules are left out while they are
 // folders (the listings skip submodules). Names the index does not know go
 // to the diff too, ignored or not: libgit2 decides what is ignored.
-#include "model/worktree_stat.hpp"
+//
+// The walk does not wait for the index: StatWalk starts an early listing
+// (worktree_early_listing.hpp) that reads folders breadth-first while the
+// index is read. Once the index is known, the listings of tracked folders
+// are judged from memory (adopt) and the walk goes on from the tracked
+// folders the early listing had not reached; listings of untracked
+// folders are dropped.
 
 #include <dirent.h>
 #include <fcntl.h>
