@@ -48,7 +48,8 @@ class GitRepo {
   // The upstream of the current branch ("origin/main"), or "" when none.
   [[nodiscard]] std::string upstream_of_head() const;
 
-  // Tracked files (the index), sorted, repository-relative.
+  // Tracked files (the index), sorted, repository-relative; from the index
+  // snapshot changed_files() read while the index file is unchanged.
   Result<std::vector<std::string>> tracked_files() const;
   // Tracked files plus untracked files that are not ignored, sorted. The
   // untracked ones are looked for on several threads like changed_files().
@@ -57,7 +58,9 @@ class GitRepo {
   // untracked-not-ignored included), deletions left out, sorted. With
   // `stat_first` a stat walk over the working tree on `threads` threads
   // (model/worktree_stat.cpp) picks the paths the diff must look at, and
-  // with none it does not run. Otherwise, or past a few thousand suspects,
+  // with none it does not run; the index comes from the snapshot the last
+  // run left in .git/slipway when the index file is the same one
+  // (model/index_snapshot.hpp). Otherwise, or past a thousand suspects,
   // on a large index the whole working tree is diffed in parts on several
   // threads (model/worktree_diff.cpp); `threads` 0 chooses by the cores and
   // the index size, 1 diffs in one piece, n > 1 splits into up to n parts.
