@@ -27,6 +27,7 @@
 // are judged from memory (adopt) and the walk goes on from the tracked
 // folders the early listing had not reached; listings of untracked
 // folders are dropped.
+#include "model/worktree_stat.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
