@@ -87,14 +87,14 @@ class Reader {
 
 void put_entry(std::string& out, const IndexedFile& entry) {
   put(out, entry.mode);
-  put(out, entry.size);
-  put(out, entry.mtime_seconds);
-  put(out, entry.mtime_nanoseconds);
-  put(out, entry.ctime_seconds);
-  put(out, entry.ctime_nanoseconds);
-  put(out, entry.inode);
-  put(out, entry.uid);
-  put(out, entry.gid);
+  put(out, entry.stat.size);
+  put(out, entry.stat.mtime_seconds);
+  put(out, entry.stat.mtime_nanoseconds);
+  put(out, entry.stat.ctime_seconds);
+  put(out, entry.stat.ctime_nanoseconds);
+  put(out, entry.stat.inode);
+  put(out, entry.stat.uid);
+  put(out, entry.stat.gid);
   put(out, static_cast<std::uint32_t>(entry.path.size()));
   out.append(entry.path);
 }
@@ -105,14 +105,14 @@ constexpr std::size_t k_record_size = 10 * 4;
 IndexedFile get_entry(Reader& in) {
   IndexedFile entry;
   entry.mode = in.get<std::uint32_t>();
-  entry.size = in.get<std::uint32_t>();
-  entry.mtime_seconds = in.get<std::int32_t>();
-  entry.mtime_nanoseconds = in.get<std::uint32_t>();
-  entry.ctime_seconds = in.get<std::int32_t>();
-  entry.ctime_nanoseconds = in.get<std::uint32_t>();
-  entry.inode = in.get<std::uint32_t>();
-  entry.uid = in.get<std::uint32_t>();
-  entry.gid = in.get<std::uint32_t>();
+  entry.stat.size = in.get<std::uint32_t>();
+  entry.stat.mtime_seconds = in.get<std::int32_t>();
+  entry.stat.mtime_nanoseconds = in.get<std::uint32_t>();
+  entry.stat.ctime_seconds = in.get<std::int32_t>();
+  entry.stat.ctime_nanoseconds = in.get<std::uint32_t>();
+  entry.stat.inode = in.get<std::uint32_t>();
+  entry.stat.uid = in.get<std::uint32_t>();
+  entry.stat.gid = in.get<std::uint32_t>();
   const auto length = in.get<std::uint32_t>();
   entry.path = length <= k_max_path ? in.bytes(length) : std::string_view{};
   if (entry.path.empty()) in.fail();

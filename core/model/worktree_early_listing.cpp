@@ -23,17 +23,17 @@ constexpr std::size_t k_max_names = 200'000;
 }  // namespace
 
 FileStat file_stat(const struct stat& found) {
-  FileStat stat;
-  stat.mode = found.st_mode;
-  stat.size = static_cast<std::uint32_t>(found.st_size);
-  stat.mtime_seconds = static_cast<std::int32_t>(found.st_mtim.tv_sec);
-  stat.mtime_nanoseconds = static_cast<std::uint32_t>(found.st_mtim.tv_nsec);
-  stat.ctime_seconds = static_cast<std::int32_t>(found.st_ctim.tv_sec);
-  stat.ctime_nanoseconds = static_cast<std::uint32_t>(found.st_ctim.tv_nsec);
-  stat.inode = static_cast<std::uint32_t>(found.st_ino);
-  stat.uid = found.st_uid;
-  stat.gid = found.st_gid;
-  return stat;
+  FileStat file;
+  file.mode = found.st_mode;
+  file.stat.size = static_cast<std::uint32_t>(found.st_size);
+  file.stat.mtime_seconds = static_cast<std::int32_t>(found.st_mtim.tv_sec);
+  file.stat.mtime_nanoseconds = static_cast<std::uint32_t>(found.st_mtim.tv_nsec);
+  file.stat.ctime_seconds = static_cast<std::int32_t>(found.st_ctim.tv_sec);
+  file.stat.ctime_nanoseconds = static_cast<std::uint32_t>(found.st_ctim.tv_nsec);
+  file.stat.inode = static_cast<std::uint32_t>(found.st_ino);
+  file.stat.uid = found.st_uid;
+  file.stat.gid = found.st_gid;
+  return file;
 }
 
 EarlyListing::EarlyListing(int root_fd) : m_root_fd(root_fd) {

@@ -13,21 +13,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/worktree_stat.hpp"
+
 namespace slipway::model {
 
-// The part of what lstat says that the walk compares with the index,
-// truncated to 32 bits as the index keeps it (a fifth of a struct stat:
-// the early listing keeps one per name).
+// The part of what lstat says that the walk compares with the index (a
+// fifth of a struct stat: the early listing keeps one per name).
 struct FileStat {
   std::uint32_t mode = 0;  // st_mode
-  std::uint32_t size = 0;
-  std::int32_t mtime_seconds = 0;
-  std::uint32_t mtime_nanoseconds = 0;
-  std::int32_t ctime_seconds = 0;
-  std::uint32_t ctime_nanoseconds = 0;
-  std::uint32_t inode = 0;
-  std::uint32_t uid = 0;
-  std::uint32_t gid = 0;
+  StatFields stat;
 };
 
 FileStat file_stat(const struct stat& found);

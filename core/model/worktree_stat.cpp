@@ -67,11 +67,8 @@ bool written_before(std::int32_t seconds, std::uint32_t nanoseconds, IndexStamp 
 
 bool unchanged(const IndexedFile& file, const FileStat& found, IndexStamp index_written) {
   if (file.mode == k_mode_submodule) return S_ISDIR(found.mode);
-  return git_mode(found.mode) == file.mode && found.size == file.size &&
-         found.mtime_seconds == file.mtime_seconds && found.mtime_nanoseconds == file.mtime_nanoseconds &&
-         found.ctime_seconds == file.ctime_seconds && found.ctime_nanoseconds == file.ctime_nanoseconds &&
-         found.inode == file.inode && found.uid == file.uid && found.gid == file.gid &&
-         written_before(file.mtime_seconds, file.mtime_nanoseconds, index_written);
+  return git_mode(found.mode) == file.mode && found.stat == file.stat &&
+         written_before(file.stat.mtime_seconds, file.stat.mtime_nanoseconds, index_written);
 }
 
 // The tracked files of one folder and its folders that hold tracked files,

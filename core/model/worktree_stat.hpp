@@ -14,12 +14,9 @@
 
 namespace slipway::model {
 
-// What the index recorded about one file when it was last written: the git
-// mode (0100644, 0100755, 0120000 or 0160000) and the stat fields, truncated
-// to 32 bits as the index keeps them.
-struct IndexedFile {
-  std::string_view path;  // repository-relative, '/'-separated
-  std::uint32_t mode = 0;
+// The stat fields git records per file besides its mode, truncated to 32
+// bits as the index keeps them.
+struct StatFields {
   std::uint32_t size = 0;
   std::int32_t mtime_seconds = 0;
   std::uint32_t mtime_nanoseconds = 0;
@@ -28,6 +25,16 @@ struct IndexedFile {
   std::uint32_t inode = 0;
   std::uint32_t uid = 0;
   std::uint32_t gid = 0;
+
+  bool operator==(const StatFields&) const = default;
+};
+
+// What the index recorded about one file when it was last written: the git
+// mode (0100644, 0100755, 0120000 or 0160000) and the stat fields.
+struct IndexedFile {
+  std::string_view path;  // repository-relative, '/'-separated
+  std::uint32_t mode = 0;
+  StatFields stat;
 };
 
 // When the index file was written (its mtime, read before the index was).

@@ -31,14 +31,14 @@ IndexedFile indexed(const git_index_entry& entry) {
   IndexedFile file;
   file.path = entry.path;
   file.mode = entry.mode;
-  file.size = entry.file_size;
-  file.mtime_seconds = entry.mtime.seconds;
-  file.mtime_nanoseconds = entry.mtime.nanoseconds;
-  file.ctime_seconds = entry.ctime.seconds;
-  file.ctime_nanoseconds = entry.ctime.nanoseconds;
-  file.inode = entry.ino;
-  file.uid = entry.uid;
-  file.gid = entry.gid;
+  file.stat.size = entry.file_size;
+  file.stat.mtime_seconds = entry.mtime.seconds;
+  file.stat.mtime_nanoseconds = entry.mtime.nanoseconds;
+  file.stat.ctime_seconds = entry.ctime.seconds;
+  file.stat.ctime_nanoseconds = entry.ctime.nanoseconds;
+  file.stat.inode = entry.ino;
+  file.stat.uid = entry.uid;
+  file.stat.gid = entry.gid;
   return file;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,23 @@ std::string make_changes(const TestRepo& made) {
   return base;
 }
 
+// The whole diff split into up to n parts, and the stat walk
+// (model/worktree_stat.cpp) on n threads picking the paths for the diff,
+// must both list what the single diff lists.
+void check_split_and_walked(const GitRepo& repo, const std::string& base,
+                            const std::vector<std::string>& single,
+                            std::initializer_list<int> thread_counts) {
+  for (int threads : thread_counts) {
+    INFO("threads " << threads);
+    auto split = repo.changed_files(base, threads, /*stat_first=*/false);
+    REQUIRE(split.ok());
+    CHECK(*split == single);
+    auto walked = repo.changed_files(base, threads, /*stat_first=*/true);
+    REQUIRE(walked.ok());
+    CHECK(*walked == single);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("changed_files split across threads lists exactly what the single diff lists", "[git][worktree]") {
@@ -98,17 +116,7 @@ TEST_CASE("changed_files split across threads lists exactly what the single diff
                                              "tools/copy_of_0.txt"};
   CHECK(*single == expected);
 
-  for (int threads : {2, 3, 4, 7, 0}) {
-    INFO("threads " << threads);
-    auto split = repo.changed_files(base, threads, /*stat_first=*/false);
-    REQUIRE(split.ok());
-    CHECK(*split == *single);
-    // The stat walk (model/worktree_stat.cpp) on as many threads picks the
-    // paths; the diff of those alone must answer the same.
-    auto walked = repo.changed_files(base, threads, /*stat_first=*/true);
-    REQUIRE(walked.ok());
-    CHECK(*walked == *single);
-  }
+  check_split_and_walked(repo, base, *single, {2, 3, 4, 7, 0});
   // tracked_files() from the index snapshot the walk leaves (conflicted
   // entries, renames, deletions) equals libgit2's reading of the index.
   GitRepo after_walk = open_repo(made.dir());
@@ -143,15 +151,7 @@ TEST_CASE("changed_files split inside a folder that holds most of the tree", "[g
   auto single = repo.changed_files(base, 1, /*stat_first=*/false);
   REQUIRE(single.ok());
   CHECK(*single == std::vector<std::string>{"app/b/f3.txt", "app/c", "app/d/new/x.txt", "app/loose.txt"});
-  for (int threads : {2, 3, 4}) {
-    INFO("threads " << threads);
-    auto split = repo.changed_files(base, threads, /*stat_first=*/false);
-    REQUIRE(split.ok());
-    CHECK(*split == *single);
-    auto walked = repo.changed_files(base, threads, /*stat_first=*/true);
-    REQUIRE(walked.ok());
-    CHECK(*walked == *single);
-  }
+  check_split_and_walked(repo, base, *single, {2, 3, 4});
 }
 
 TEST_CASE("a literal path list restricts libgit2's diff to those paths", "[git][worktree]") {

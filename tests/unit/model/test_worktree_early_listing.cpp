@@ -89,7 +89,7 @@ TEST_CASE("early listing: every folder, each name with its type and stat data", 
   const ListedEntry& text = named(listed.at(""), "a.txt");
   CHECK(text.type == DT_REG);
   CHECK(text.stat_ok);
-  CHECK(text.status.size == 12);
+  CHECK(text.status.stat.size == 12);
   CHECK(S_ISREG(text.status.mode));
   CHECK((named(listed.at(""), "run.sh").status.mode & S_IXUSR) != 0);
   const ListedEntry& link = named(listed.at("src"), "link");

@@ -20,6 +20,7 @@
 
 #include "git_test_repo.hpp"
 #include "model/git_repo.hpp"
+#include "model/worktree_early_listing.hpp"
 #include "model/worktree_stat.hpp"
 
 namespace fs = std::filesystem;
@@ -50,14 +51,7 @@ class FakeIndex {
     } else {
       file.mode = (found.st_mode & S_IXUSR) != 0 ? 0100755 : 0100644;
     }
-    file.size = static_cast<std::uint32_t>(found.st_size);
-    file.mtime_seconds = static_cast<std::int32_t>(found.st_mtim.tv_sec);
-    file.mtime_nanoseconds = static_cast<std::uint32_t>(found.st_mtim.tv_nsec);
-    file.ctime_seconds = static_cast<std::int32_t>(found.st_ctim.tv_sec);
-    file.ctime_nanoseconds = static_cast<std::uint32_t>(found.st_ctim.tv_nsec);
-    file.inode = static_cast<std::uint32_t>(found.st_ino);
-    file.uid = found.st_uid;
-    file.gid = found.st_gid;
+    file.stat = slipway::model::file_stat(found).stat;
     m_files.push_back(file);
   }
 
@@ -65,7 +59,7 @@ class FakeIndex {
   [[nodiscard]] IndexStamp later_stamp() const {
     IndexStamp stamp;
     for (const IndexedFile& file : m_files)
-      stamp.seconds = std::max<std::int64_t>(stamp.seconds, file.mtime_seconds);
+      stamp.seconds = std::max<std::int64_t>(stamp.seconds, file.stat.mtime_seconds);
     stamp.seconds += 1;
     return stamp;
   }
@@ -197,7 +191,7 @@ TEST_CASE("stat walk: an untouched tree has no suspects, every kind of change ha
     const IndexedFile& one = written.files()[1];
     REQUIRE(one.path == "src/one.c");
     CHECK(written.suspects(written.later_stamp(), 2).empty());
-    const IndexStamp same{one.mtime_seconds, one.mtime_nanoseconds};
+    const IndexStamp same{one.stat.mtime_seconds, one.stat.mtime_nanoseconds};
     CHECK(written.suspects(same, 2) == std::vector<std::string>{"src/one.c"});
   }
   SECTION("no such root") {
