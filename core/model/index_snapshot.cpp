@@ -29,6 +29,7 @@
 
 #include "util/files.hpp"
 #include "util/hash.hpp"
+#include "util/strings.hpp"
 
 namespace slipway::model {
 
@@ -167,8 +168,7 @@ std::vector<std::string> IndexSnapshot::tracked_paths() const {
       if (entry.mode != k_mode_submodule) paths.emplace_back(entry.path);
     }
   }
-  if (!std::is_sorted(paths.begin(), paths.end())) std::sort(paths.begin(), paths.end());
-  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  util::sort_unique(paths);
   return paths;
 }
 

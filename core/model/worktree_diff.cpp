@@ -121,13 +121,6 @@ struct OtherPart {
 
 }  // namespace
 
-void sort_unique(std::vector<std::string>& paths) {
-  // Listings often come sorted already (the index is kept in path order
-  // unless core.ignorecase says otherwise); checking is cheaper than sorting.
-  if (!std::is_sorted(paths.begin(), paths.end())) std::sort(paths.begin(), paths.end());
-  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-}
-
 git_diff_options worktree_diff_options(bool with_untracked_content) {
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_INCLUDE_TYPECHANGE;

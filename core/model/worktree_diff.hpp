@@ -12,11 +12,14 @@
 #include <vector>
 
 #include "util/result.hpp"
+#include "util/strings.hpp"
 
 namespace slipway::model {
 
-// Sorts repository-relative paths and drops repeats.
-void sort_unique(std::vector<std::string>& paths);
+// Path listings are sorted and uniqued with util::sort_unique (the index
+// keeps path order unless core.ignorecase says otherwise, so checking first
+// is cheaper than sorting).
+using util::sort_unique;
 
 // Staged, unstaged and untracked-not-ignored changes, untracked folders
 // walked, type changes kept apart, submodules ignored, no context lines.

@@ -11,12 +11,8 @@ Result<ArchiveApi> load_archive() {
   Result<SharedLibrary> library = SharedLibrary::open("libarchive.so.13", "libarchive13");
   if (!library) return library.error();
   ArchiveApi api;
-#define SLIPWAY_ARCHIVE_BIND(name)                           \
-  if (Result<void*> found = library->symbol(#name); found) { \
-    api.name = reinterpret_cast<decltype(&::name)>(*found);  \
-  } else {                                                   \
-    return found.error();                                    \
-  }
+#define SLIPWAY_ARCHIVE_BIND(name) \
+  if (Result<void> bound = library->bind(#name, api.name); !bound) return bound.error();
   SLIPWAY_ARCHIVE_FUNCTIONS(SLIPWAY_ARCHIVE_BIND)
 #undef SLIPWAY_ARCHIVE_BIND
   return api;

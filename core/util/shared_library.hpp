@@ -24,6 +24,16 @@ class SharedLibrary {
   // declares for it.
   [[nodiscard]] Result<void*> symbol(const char* name) const;
 
+  // Sets `slot` to the function `name`, typed as the caller's header
+  // declares it (e.g. a member `decltype(&curl_easy_init)`).
+  template <typename Function>
+  Result<void> bind(const char* name, Function*& slot) const {
+    Result<void*> found = symbol(name);
+    if (!found) return found.error();
+    slot = reinterpret_cast<Function*>(*found);
+    return {};
+  }
+
  private:
   SharedLibrary(void* handle, std::string soname, std::string package)
       : m_handle(handle), m_soname(std::move(soname)), m_package(std::move(package)) {}

@@ -150,4 +150,9 @@ std::string redact(std::string_view secret) {
   return std::string(secret.substr(0, end)) + std::string(k_ellipsis);
 }
 
+void sort_unique(std::vector<std::string>& items) {
+  if (!std::is_sorted(items.begin(), items.end())) std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
 }  // namespace slipway::util

@@ -14,6 +14,8 @@ std::vector<std::string> split(std::string_view text, char separator);
 std::vector<std::string> split_lines(std::string_view text);  // drops "\r\n"/"\n"
 std::string_view trim(std::string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Sorts and drops repeats; a list that is sorted already is only checked.
+void sort_unique(std::vector<std::string>& items);
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
 std::string to_lower(std::string_view text);

@@ -19,26 +19,18 @@ static_assert(std::is_same_v<decltype(&curl_easy_getinfo), decltype(CurlApi::eas
 static_assert(std::is_same_v<decltype(&curl_easy_strerror), decltype(CurlApi::easy_strerror)>);
 static_assert(std::is_same_v<decltype(&curl_easy_cleanup), decltype(CurlApi::easy_cleanup)>);
 
-template <typename Function>
-Result<void> bind(const util::SharedLibrary& library, const char* name, Function*& slot) {
-  Result<void*> found = library.symbol(name);
-  if (!found) return found.error();
-  slot = reinterpret_cast<Function*>(*found);
-  return {};
-}
-
 Result<CurlApi> load_curl() {
   Result<util::SharedLibrary> library = util::SharedLibrary::open("libcurl.so.4", "libcurl4");
   if (!library) return library.error();
   CurlApi api{};
   decltype(&curl_global_init) global_init = nullptr;
   for (const Result<void>& bound :
-       {bind(*library, "curl_global_init", global_init), bind(*library, "curl_easy_init", api.easy_init),
-        bind(*library, "curl_easy_setopt", api.easy_setopt),
-        bind(*library, "curl_easy_perform", api.easy_perform),
-        bind(*library, "curl_easy_getinfo", api.easy_getinfo),
-        bind(*library, "curl_easy_strerror", api.easy_strerror),
-        bind(*library, "curl_easy_cleanup", api.easy_cleanup)}) {
+       {library->bind("curl_global_init", global_init), library->bind("curl_easy_init", api.easy_init),
+        library->bind("curl_easy_setopt", api.easy_setopt),
+        library->bind("curl_easy_perform", api.easy_perform),
+        library->bind("curl_easy_getinfo", api.easy_getinfo),
+        library->bind("curl_easy_strerror", api.easy_strerror),
+        library->bind("curl_easy_cleanup", api.easy_cleanup)}) {
     if (!bound) return bound.error();
   }
   if (global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return make_error("libcurl could not initialise");
